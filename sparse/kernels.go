@@ -7,8 +7,9 @@ import (
 )
 
 // MulDense sets dst = a · b, where b is a.Cols × k and dst is a.Rows × k.
-// It never forms a dense copy of a.
-func MulDense(dst *mat.Dense, a *CSR, b *mat.Dense) {
+// It never forms a dense copy of a; workers ≤ 0 means GOMAXPROCS, and the
+// result does not depend on the number of workers.
+func MulDense(dst *mat.Dense, a *CSR, b *mat.Dense, workers int) {
 	br, k := b.Dims()
 	dr, dc := dst.Dims()
 	if br != a.Cols || dr != a.Rows || dc != k {
@@ -33,7 +34,7 @@ func MulDense(dst *mat.Dense, a *CSR, b *mat.Dense) {
 // ProductAtNonzeros sets dst[p] = (W·Hᵀᵀ)_{i,j} = Σ_t W[i,t]·Ht[j,t] for every
 // stored entry p = (i, j) of a, where W is a.Rows × k and Ht is a.Cols × k
 // (H transposed, so that both factors are read row by row).
-func ProductAtNonzeros(dst []float64, a *CSR, W, Ht *mat.Dense) {
+func ProductAtNonzeros(dst []float64, a *CSR, W, Ht *mat.Dense, workers int) {
 	wr, k := W.Dims()
 	hr, hk := Ht.Dims()
 	if wr != a.Rows || hr != a.Cols || hk != k || len(dst) != a.NNZ() {
