@@ -1,0 +1,56 @@
+package sparse
+
+import (
+	"testing"
+
+	"gonum.org/v1/gonum/mat"
+)
+
+const benchK = 20
+
+// reportThroughput reports the non-zeros processed per second as MB/s of a
+// million non-zeros (each one a length-k multiply-add).
+func reportThroughput(b *testing.B, nnz int) {
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(nnz), "ns/nnz")
+	b.ReportAllocs()
+}
+
+// BenchmarkMulDense times X·Hᵀ (terms × documents times documents × k).
+func BenchmarkMulDense(b *testing.B) {
+	x := benchX()
+	ht := randomDense(x.Cols, benchK, 1)
+	dst := mat.NewDense(x.Rows, benchK, nil)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for range b.N {
+		MulDense(dst, x, ht, 0)
+	}
+	reportThroughput(b, x.NNZ())
+}
+
+// BenchmarkMulDenseT times Xᵀ·W through the stored transpose.
+func BenchmarkMulDenseT(b *testing.B) {
+	xt := benchX().T()
+	w := randomDense(xt.Cols, benchK, 1)
+	dst := mat.NewDense(xt.Rows, benchK, nil)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for range b.N {
+		MulDense(dst, xt, w, 0)
+	}
+	reportThroughput(b, xt.NNZ())
+}
+
+// BenchmarkProductAtNonzeros times (W·H) at the non-zeros of X.
+func BenchmarkProductAtNonzeros(b *testing.B) {
+	x := benchX()
+	w := randomDense(x.Rows, benchK, 1)
+	ht := randomDense(x.Cols, benchK, 2)
+	dst := make([]float64, x.NNZ())
+	b.ReportAllocs()
+	b.ResetTimer()
+	for range b.N {
+		ProductAtNonzeros(dst, x, w, ht, 0)
+	}
+	reportThroughput(b, x.NNZ())
+}
