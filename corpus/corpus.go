@@ -1,0 +1,99 @@
+// Package corpus reads documents from a folder tree or a one-file table
+// (JSONL, CSV, Parquet) and streams them, repaired and cleaned, to a visitor.
+package corpus
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+)
+
+// Document is one text with where it came from.
+type Document struct {
+	// ID is, for a folder, the path relative to the root, slash-separated
+	// ("train/sci.space/1.txt"); for a one-file input, the id field, else
+	// "<file>:<line or row number>".
+	ID string
+	// Path is the file the document came from (for one-file inputs, that file).
+	Path string
+	// Label is the name of the folder that holds the file ("" at the root);
+	// for one-file inputs, the label field.
+	Label string
+	// Text is valid UTF-8 (repaired), cleaned per Options.Strip.
+	Text string
+	// Date is zero when unknown; one-file inputs may carry a date field
+	// (RFC 3339 or 2006-01-02).
+	Date time.Time
+}
+
+// Options says which files to read and how to clean them; the zero value
+// reads text-like files with a 10 MiB limit and no cleaning.
+type Options struct {
+	// Include and Exclude are path.Match globs on a file's base name; an empty
+	// Include means text-like files (no extension, or .txt .text .md .markdown
+	// .rst .eml). Exclude wins. Names starting with "." are never read.
+	Include, Exclude []string
+	// MaxBytes limits each document (in input bytes); 0 means 10 MiB.
+	MaxBytes int64
+	// SkipOversize skips oversize documents instead of truncating them at
+	// MaxBytes (at a rune boundary).
+	SkipOversize bool
+	// Strip selects the e-mail parts to remove.
+	Strip Strip
+	// KeepSubject keeps, with StripHeaders, the Subject value as the first line.
+	KeepSubject bool
+	// TextField, IDField, LabelField and DateField name the fields or columns
+	// of one-file inputs; defaults "text", "id", "label", "date".
+	TextField, IDField, LabelField, DateField string
+	// OnProblem, when not nil, is called in order, from the reading goroutine,
+	// for each skipped, repaired or truncated document.
+	OnProblem func(Problem)
+}
+
+// DefaultMaxBytes is the per-document size limit when Options.MaxBytes is 0.
+const DefaultMaxBytes = 10 << 20
+
+// ErrInput is wrapped by errors meaning the whole input is unusable (missing
+// root, unknown format, empty corpus, no text), so a CLI can map it to exit code 2.
+var ErrInput = errors.New("bad input")
+
+// inputError names the source and wraps ErrInput.
+func inputError(source, format string, args ...any) error {
+	return fmt.Errorf("%w: %s: %s", ErrInput, source, fmt.Sprintf(format, args...))
+}
+
+// Read streams the documents of source (a folder, or a .jsonl/.ndjson, .csv or
+// .parquet file) to visit in a stable order and returns the account; a visit
+// error or ctx cancellation stops the run and is returned.
+func Read(ctx context.Context, source string, opts Options, visit func(Document) error) (Stats, error) {
+	r, err := newRun(ctx, source, opts, visit)
+	if err != nil {
+		return Stats{}, err
+	}
+	info, err := os.Stat(source)
+	if err != nil {
+		return Stats{}, inputError(source, "cannot open: %v", err)
+	}
+	if info.IsDir() {
+		err = r.readFolder(source, info)
+	} else {
+		switch ext := strings.ToLower(filepath.Ext(source)); ext {
+		case ".jsonl", ".ndjson":
+			err = r.readJSONL(source)
+		case ".csv":
+			err = r.readCSV(source)
+		case ".parquet":
+			err = r.readParquet(source)
+		default:
+			err = inputError(source, "unknown format %q (want a folder, .jsonl, .ndjson, .csv or .parquet)", ext)
+		}
+	}
+	if err != nil {
+		return r.stats, err
+	}
+	return r.stats, r.checkNotEmpty()
+}

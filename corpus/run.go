@@ -1,0 +1,102 @@
+package corpus
+
+import (
+	"context"
+	"fmt"
+	"path"
+	"strings"
+)
+
+// run is the state of one Read: options with defaults applied, the account,
+// and a read buffer reused from file to file.
+type run struct {
+	ctx    context.Context
+	source string
+	opts   Options
+	visit  func(Document) error
+	stats  Stats
+	buf    []byte
+}
+
+// newRun applies the option defaults and checks the glob patterns.
+func newRun(ctx context.Context, source string, opts Options, visit func(Document) error) (*run, error) {
+	if opts.MaxBytes <= 0 {
+		opts.MaxBytes = DefaultMaxBytes
+	}
+	setDefault(&opts.TextField, "text")
+	setDefault(&opts.IDField, "id")
+	setDefault(&opts.LabelField, "label")
+	setDefault(&opts.DateField, "date")
+	for _, p := range append(append([]string(nil), opts.Include...), opts.Exclude...) {
+		if _, err := path.Match(p, ""); err != nil {
+			return nil, inputError(source, "bad pattern %q: %v", p, err)
+		}
+	}
+	return &run{ctx: ctx, source: source, opts: opts, visit: visit, stats: Stats{Skipped: map[Reason]int{}}}, nil
+}
+
+func setDefault(s *string, def string) {
+	if *s == "" {
+		*s = def
+	}
+}
+
+// problem reports p and counts it when it is a skip.
+func (r *run) problem(p string, reason Reason, err error) {
+	if reason.IsSkip() {
+		r.stats.Skipped[reason]++
+	}
+	if r.opts.OnProblem != nil {
+		r.opts.OnProblem(Problem{Path: p, Reason: reason, Err: err})
+	}
+}
+
+// oversize applies the size limit to a document of n input bytes: it returns
+// the length to keep, or -1 when the document is skipped.
+func (r *run) oversize(where string, n int64) int {
+	if n <= r.opts.MaxBytes {
+		return int(n)
+	}
+	if r.opts.SkipOversize {
+		r.problem(where, ReasonOversize, fmt.Errorf("%d bytes, limit %d", n, r.opts.MaxBytes))
+		return -1
+	}
+	return int(r.opts.MaxBytes)
+}
+
+// finish cleans doc.Text, skips it when empty, reports its repairs and hands
+// it to visit; where names the document in problems.
+func (r *run) finish(where string, doc Document, repaired, truncated bool) error {
+	if err := r.ctx.Err(); err != nil {
+		return err
+	}
+	if r.opts.Strip != 0 {
+		doc.Text = StripEmail(doc.Text, r.opts.Strip, r.opts.KeepSubject)
+	}
+	if strings.TrimSpace(doc.Text) == "" {
+		r.problem(where, ReasonEmpty, nil)
+		return nil
+	}
+	if repaired {
+		r.stats.Repaired++
+		r.problem(where, ReasonRepaired, nil)
+	}
+	if truncated {
+		r.stats.Truncated++
+		r.problem(where, ReasonTruncated, fmt.Errorf("cut at %d bytes", r.opts.MaxBytes))
+	}
+	r.stats.Read++
+	return r.visit(doc)
+}
+
+// checkNotEmpty is the closing check: a run that read no document is an input error.
+func (r *run) checkNotEmpty() error {
+	switch {
+	case r.stats.Read > 0:
+		return nil
+	case r.stats.SkippedTotal() == 0:
+		return inputError(r.source, "no documents found")
+	default:
+		return inputError(r.source, "no text: all %d documents skipped (%s)", r.stats.SkippedTotal(), r.stats.skippedList())
+	}
+}
