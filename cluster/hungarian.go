@@ -6,7 +6,8 @@ import "math"
 // columns of the r×c weights, each used at most once, in min(r, c) pairs of
 // maximal total weight, and returns for each row its column or -1 (only when
 // r > c). It runs in O(min(r,c)²·max(r,c)) time (shortest augmenting paths
-// with potentials); the weights must be finite and all rows of equal length.
+// with potentials). It panics unless the weights are finite and all rows
+// of equal length.
 func Hungarian(weights [][]float64) []int {
 	r := len(weights)
 	c := 0
@@ -16,6 +17,11 @@ func Hungarian(weights [][]float64) []int {
 	for _, row := range weights {
 		if len(row) != c {
 			panic("cluster: Hungarian: ragged weight matrix")
+		}
+		for _, w := range row {
+			if math.IsNaN(w) || math.IsInf(w, 0) {
+				panic("cluster: Hungarian: weight is not finite")
+			}
 		}
 	}
 	match := make([]int, r)

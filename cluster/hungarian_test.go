@@ -97,3 +97,20 @@ func bruteForceMax(w [][]float64, i int, used []bool, skips int) float64 {
 	}
 	return best
 }
+
+func TestHungarianPanics(t *testing.T) {
+	for name, w := range map[string][][]float64{
+		"ragged": {{1, 2}, {3}},
+		"NaN":    {{1, math.NaN()}},
+		"Inf":    {{math.Inf(1)}, {2}},
+	} {
+		func() {
+			defer func() {
+				if recover() == nil {
+					t.Errorf("%s: no panic", name)
+				}
+			}()
+			Hungarian(w)
+		}()
+	}
+}

@@ -48,9 +48,10 @@ func (t *topN) offer(i int) {
 	}
 }
 
-// sorted returns the kept indices, best first.
+// sorted returns the kept indices, best first (empty, not nil, when none).
 func (t *topN) sorted() []int {
-	out := slices.Clone(t.heap)
+	out := make([]int, len(t.heap))
+	copy(out, t.heap)
 	slices.SortFunc(out, func(a, b int) int {
 		switch {
 		case t.before(a, b):
