@@ -1,6 +1,9 @@
 package sparse
 
 import (
+	"bytes"
+	"io"
+	"math"
 	"testing"
 
 	"gonum.org/v1/gonum/mat"
@@ -51,6 +54,41 @@ func BenchmarkProductAtNonzeros(b *testing.B) {
 	b.ResetTimer()
 	for range b.N {
 		ProductAtNonzeros(dst, x, w, ht, 0)
+	}
+	reportThroughput(b, x.NNZ())
+}
+
+// BenchmarkReadMatrixMarket reads the benchmark matrix, with TF-IDF-like
+// values of 16-17 digits, from MatrixMarket text.
+func BenchmarkReadMatrixMarket(b *testing.B) {
+	x := *benchX()
+	x.Val = make([]float64, len(x.Val))
+	for i, v := range benchX().Val {
+		x.Val[i] = math.Sqrt(v) / 7
+	}
+	var buf bytes.Buffer
+	if err := WriteMatrixMarket(&buf, &x); err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(buf.Len()))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for range b.N {
+		if _, err := ReadMatrixMarket(bytes.NewReader(buf.Bytes())); err != nil {
+			b.Fatal(err)
+		}
+	}
+	reportThroughput(b, x.NNZ())
+}
+
+// BenchmarkWriteMatrixMarket writes the benchmark matrix as MatrixMarket text.
+func BenchmarkWriteMatrixMarket(b *testing.B) {
+	x := benchX()
+	b.ReportAllocs()
+	for range b.N {
+		if err := WriteMatrixMarket(io.Discard, x); err != nil {
+			b.Fatal(err)
+		}
 	}
 	reportThroughput(b, x.NNZ())
 }

@@ -2,6 +2,7 @@ package sparse
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 )
 
@@ -14,6 +15,13 @@ type Builder struct {
 // NewBuilder returns a builder for a matrix with cols columns.
 func NewBuilder(cols int) *Builder {
 	return &Builder{m: CSR{Cols: cols, RowPtr: []int{0}}}
+}
+
+// newBuilderCap returns a builder with room for nnz entries.
+func newBuilderCap(cols, nnz int) *Builder {
+	b := NewBuilder(cols)
+	b.m.ColInd, b.m.Val = make([]int32, 0, nnz), make([]float64, 0, nnz)
+	return b
 }
 
 // AppendRow adds the next row from parallel slices of column indices and
@@ -33,7 +41,7 @@ func (b *Builder) AppendRow(cols []int32, vals []float64) {
 		}
 	}
 	row := rowEntries{b.m.ColInd[start:], b.m.Val[start:]}
-	if !sort.IsSorted(row) {
+	if !slices.IsSorted(row.cols) {
 		sort.Sort(row)
 	}
 	// Sum repeated columns in place.
