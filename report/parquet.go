@@ -1,0 +1,153 @@
+package report
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/parquet-go/parquet-go"
+)
+
+// The Parquet files topicmill writes. Every file is zstd-compressed, every
+// column is required (never null), and the footer's key-value metadata holds
+// "topicmill.version" and one "topicmill.<param>" entry per run parameter.
+//
+//	topics.parquet       one row per (topic, rank): a topic's top terms
+//	  topic        INT32   topic id, 0 … k-1
+//	  rank         INT32   0 = the topic's heaviest term
+//	  term         STRING  surface form shown to people ("computer")
+//	  stem         STRING  the stem it stands for ("comput")
+//	  weight       DOUBLE  the term's weight in the topic (W, columns scaled to unit norm)
+//
+//	assignments.parquet  one row per document, in column order of X
+//	  doc_id       STRING
+//	  path         STRING  where the document was read from
+//	  label        STRING  "" when the corpus has no label for it
+//	  topic        INT32   the document's topic; -1 = unassigned (no terms left)
+//	  weight       DOUBLE  the document's weight in that topic (H)
+//	  confidence   DOUBLE  that weight's share of the document's column of H
+//	  second_topic INT32   the runner-up topic; -1 when there is none
+//
+//	doc_topics.parquet   one row per document, in column order of X
+//	  doc_id       STRING
+//	  topic_0 … topic_{k-1}  DOUBLE  the document's column of H
+//
+//	terms.parquet        the vocabulary, one row per term (row of X)
+//	  id           INT32   row of X
+//	  term         STRING  the term (stem) as counted
+//	  surface      STRING  its most frequent surface form
+//	  df           INT32   documents containing the term
+//	  idf          DOUBLE  its inverse document frequency weight
+//
+//	docs.parquet         the documents, one row per column of X
+//	  column       INT32   column of X
+//	  id           STRING
+//	  path         STRING
+//	  label        STRING  "" when unlabeled
+//	  tokens       INT32   tokens kept after analysis
+
+// Meta is the key-value metadata stored in every Parquet file's footer: the
+// run's parameters and topicmill's version (keys "topicmill.version",
+// "topicmill.<param>").
+type Meta map[string]string
+
+// NewMeta builds the footer metadata of a run from topicmill's version and the
+// run's parameters (flag name -> value), so every file says how it was made.
+func NewMeta(version string, params map[string]string) Meta {
+	m := make(Meta, len(params)+1)
+	for k, v := range params {
+		m["topicmill."+k] = v
+	}
+	m["topicmill.version"] = version
+	return m
+}
+
+// TopicTermRow is one row of topics.parquet: one of a topic's top terms.
+type TopicTermRow struct {
+	Topic  int32   `parquet:"topic"`
+	Rank   int32   `parquet:"rank"`
+	Term   string  `parquet:"term"`
+	Stem   string  `parquet:"stem"`
+	Weight float64 `parquet:"weight"`
+}
+
+// AssignmentRow is one row of assignments.parquet: a document's topic.
+type AssignmentRow struct {
+	DocID       string  `parquet:"doc_id"`
+	Path        string  `parquet:"path"`
+	Label       string  `parquet:"label,dict"`
+	Topic       int32   `parquet:"topic"`
+	Weight      float64 `parquet:"weight"`
+	Confidence  float64 `parquet:"confidence"`
+	SecondTopic int32   `parquet:"second_topic"`
+}
+
+// TermRow is one row of terms.parquet: a vocabulary entry.
+type TermRow struct {
+	ID      int32   `parquet:"id"`
+	Term    string  `parquet:"term"`
+	Surface string  `parquet:"surface"`
+	DF      int32   `parquet:"df"`
+	IDF     float64 `parquet:"idf"`
+}
+
+// DocRow is one row of docs.parquet: a document (column of X).
+type DocRow struct {
+	Column int32  `parquet:"column"`
+	ID     string `parquet:"id"`
+	Path   string `parquet:"path"`
+	Label  string `parquet:"label,dict"`
+	Tokens int32  `parquet:"tokens"`
+}
+
+// WriteTopics writes topics.parquet atomically.
+func WriteTopics(path string, rows []TopicTermRow, meta Meta) error {
+	return writeTable(path, rows, meta)
+}
+
+// WriteAssignments writes assignments.parquet atomically.
+func WriteAssignments(path string, rows []AssignmentRow, meta Meta) error {
+	return writeTable(path, rows, meta)
+}
+
+// WriteTerms writes terms.parquet atomically.
+func WriteTerms(path string, rows []TermRow, meta Meta) error {
+	return writeTable(path, rows, meta)
+}
+
+// WriteDocs writes docs.parquet atomically.
+func WriteDocs(path string, rows []DocRow, meta Meta) error {
+	return writeTable(path, rows, meta)
+}
+
+// rowGroupRows caps the rows of one row group, so a large file is not
+// buffered whole in memory and readers (DuckDB) can scan it in parallel.
+const rowGroupRows = 1 << 17
+
+// writerOptions are the options every topicmill Parquet writer shares: zstd,
+// bounded row groups and the run's metadata (the footer keeps it sorted by key).
+func writerOptions(meta Meta) []parquet.WriterOption {
+	opts := []parquet.WriterOption{
+		parquet.Compression(&parquet.Zstd),
+		parquet.MaxRowsPerRowGroup(rowGroupRows),
+	}
+	for k, v := range meta {
+		opts = append(opts, parquet.KeyValueMetadata(k, v))
+	}
+	return opts
+}
+
+// writeTable writes rows of a struct type as one Parquet file at path,
+// atomically; the struct's parquet tags are its schema.
+func writeTable[T any](path string, rows []T, meta Meta) error {
+	return WriteFileAtomic(path, func(w io.Writer) error {
+		pw := parquet.NewGenericWriter[T](w, writerOptions(meta)...)
+		if _, err := pw.Write(rows); err != nil {
+			return fmt.Errorf("parquet rows: %w", err)
+		}
+		// Close writes the footer; WriteFileAtomic closes the file.
+		if err := pw.Close(); err != nil {
+			return fmt.Errorf("parquet footer: %w", err)
+		}
+		return nil
+	})
+}

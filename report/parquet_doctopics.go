@@ -1,0 +1,96 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+
+	"github.com/parquet-go/parquet-go"
+	"gonum.org/v1/gonum/mat"
+)
+
+// docTopicsBatch is how many rows WriteDocTopics hands parquet-go at once;
+// its buffers are reused, so memory stays flat whatever the number of documents.
+const docTopicsBatch = 1024
+
+// WriteDocTopics writes doc_topics.parquet: doc_id plus one column per topic
+// (topic_0 … topic_{k-1}, DOUBLE) holding the document's topic weights; H is
+// k × n (gonum mat.Matrix), docIDs has n entries. Rows are streamed in
+// batches, so n may be a million. It panics if len(docIDs) is not n.
+func WriteDocTopics(path string, docIDs []string, H mat.Matrix, meta Meta) error {
+	k, n := H.Dims()
+	if len(docIDs) != n {
+		panic(fmt.Sprintf("report: WriteDocTopics: %d doc ids for %d columns of H", len(docIDs), n))
+	}
+	schema := docTopicsSchema(k)
+	return WriteFileAtomic(path, func(w io.Writer) error {
+		pw := parquet.NewWriter(w, append(writerOptions(meta), schema)...)
+		width := k + 1
+		values := make([]parquet.Value, docTopicsBatch*width)
+		rows := make([]parquet.Row, docTopicsBatch)
+		for i := range rows {
+			rows[i] = values[i*width : (i+1)*width : (i+1)*width]
+		}
+		col := make([]float64, k)
+		var ids []byte // the batch's doc ids, back to back; reused
+		for start := 0; start < n; start += docTopicsBatch {
+			batch := rows[:min(docTopicsBatch, n-start)]
+			ids = ids[:0]
+			for i := range batch {
+				ids = append(ids, docIDs[start+i]...)
+			}
+			off := 0
+			for i, row := range batch {
+				j := start + i
+				id := ids[off : off+len(docIDs[j])]
+				off += len(id)
+				row[0] = parquet.ByteArrayValue(id).Level(0, 0, 0)
+				mat.Col(col, j, H)
+				for t, x := range col {
+					row[t+1] = parquet.DoubleValue(x).Level(0, 0, t+1)
+				}
+			}
+			if _, err := pw.WriteRows(batch); err != nil {
+				return fmt.Errorf("parquet rows %d-%d: %w", start, start+len(batch), err)
+			}
+		}
+		if err := pw.Close(); err != nil {
+			return fmt.Errorf("parquet footer: %w", err)
+		}
+		return nil
+	})
+}
+
+// docTopicsSchema is doc_topics.parquet's schema for k topics: doc_id, then
+// topic_0 … topic_{k-1} in topic order.
+func docTopicsSchema(k int) *parquet.Schema {
+	g := parquet.Group{"doc_id": parquet.String()}
+	order := make([]string, 0, k+1)
+	order = append(order, "doc_id")
+	for t := range k {
+		name := "topic_" + strconv.Itoa(t)
+		g[name] = parquet.Leaf(parquet.DoubleType)
+		order = append(order, name)
+	}
+	return parquet.NewSchema("doc_topics", orderedGroup{Group: g, order: order})
+}
+
+// orderedGroup is a parquet.Group whose fields come in a given order; a plain
+// Group sorts them by name, which would put topic_10 before topic_2.
+type orderedGroup struct {
+	parquet.Group
+	order []string // every field name of Group, in column order
+}
+
+// Fields returns the group's fields in g.order.
+func (g orderedGroup) Fields() []parquet.Field {
+	byName := make(map[string]parquet.Field, len(g.Group))
+	for _, f := range g.Group.Fields() {
+		byName[f.Name()] = f
+	}
+	fields := make([]parquet.Field, len(g.order))
+	for i, name := range g.order {
+		fields[i] = byName[name]
+	}
+	return fields
+}
