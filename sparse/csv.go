@@ -1,0 +1,81 @@
+package sparse
+
+import (
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+)
+
+// ReadDenseCSV reads a dense table of numbers, comma-separated and one row of
+// the matrix a line, into a CSR matrix with the zeros dropped, so that
+// images or gene-expression tables can be factored like a corpus. A first
+// line with any field that is not a number is taken as a header; every line
+// must have as many fields as the first, and errors name the line and column.
+func ReadDenseCSV(r io.Reader) (*CSR, error) {
+	cr := csv.NewReader(r)
+	cr.FieldsPerRecord = -1 // checked here, to name the line
+	cr.ReuseRecord = true
+	cr.TrimLeadingSpace = true
+	var (
+		b      *Builder
+		header []string
+		cols   []int32
+		vals   []float64
+	)
+	for {
+		rec, err := cr.Read()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return nil, fmt.Errorf("read csv: %w", err)
+		}
+		line, _ := cr.FieldPos(0)
+		if b == nil {
+			b = NewBuilder(len(rec))
+			if isHeader(rec) {
+				header = make([]string, len(rec))
+				for i, f := range rec {
+					header[i] = strings.TrimSpace(f)
+				}
+				continue
+			}
+		}
+		if len(rec) != b.m.Cols {
+			return nil, fmt.Errorf("read csv: line %d has %d fields, want %d", line, len(rec), b.m.Cols)
+		}
+		cols, vals = cols[:0], vals[:0]
+		for j, f := range rec {
+			v, err := strconv.ParseFloat(strings.TrimSpace(f), 64)
+			if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
+				name := ""
+				if header != nil {
+					name = fmt.Sprintf(" (%q)", header[j])
+				}
+				return nil, fmt.Errorf("read csv: line %d, column %d%s: bad number %q", line, j+1, name, f)
+			}
+			if v != 0 {
+				cols, vals = append(cols, int32(j)), append(vals, v)
+			}
+		}
+		b.AppendRow(cols, vals)
+	}
+	if b == nil || b.m.Rows == 0 {
+		return nil, fmt.Errorf("read csv: no rows of numbers")
+	}
+	return b.Build(), nil
+}
+
+// isHeader reports whether any field of a first line is not a number.
+func isHeader(rec []string) bool {
+	for _, f := range rec {
+		if _, err := strconv.ParseFloat(strings.TrimSpace(f), 64); err != nil {
+			return true
+		}
+	}
+	return false
+}

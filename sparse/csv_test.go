@@ -1,0 +1,67 @@
+package sparse
+
+import (
+	"strings"
+	"testing"
+
+	"gonum.org/v1/gonum/mat"
+)
+
+func TestReadDenseCSV(t *testing.T) {
+	cases := []struct {
+		name, in string
+		want     [][]float64
+	}{
+		{"no header", "1,0,2\n0,0,0\n-3.5,4e2,0\n", [][]float64{{1, 0, 2}, {0, 0, 0}, {-3.5, 400, 0}}},
+		{"header", "a,b\n1,2\n3,0\n", [][]float64{{1, 2}, {3, 0}}},
+		{"header with one numeric name", "height,2020\n1.5,7\n", [][]float64{{1.5, 7}}},
+		{"spaces, quotes, CRLF, no final newline", " 1 , \"2\"\r\n3,4", [][]float64{{1, 2}, {3, 4}}},
+		{"one column", "x\n5\n0\n6\n", [][]float64{{5}, {0}, {6}}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			a, err := ReadDenseCSV(strings.NewReader(c.in))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := a.Validate(false); err != nil {
+				t.Fatal(err)
+			}
+			want := mat.NewDense(len(c.want), len(c.want[0]), nil)
+			for i, row := range c.want {
+				want.SetRow(i, row)
+			}
+			if a.Rows != len(c.want) || a.Cols != len(c.want[0]) || !mat.Equal(dense(a), want) {
+				t.Fatalf("got %d × %d\n%v\nwant\n%v", a.Rows, a.Cols, mat.Formatted(dense(a)), mat.Formatted(want))
+			}
+			for _, v := range a.Val {
+				if v == 0 {
+					t.Fatal("a zero is stored")
+				}
+			}
+		})
+	}
+}
+
+func TestReadDenseCSVErrors(t *testing.T) {
+	cases := []struct{ name, in, want string }{
+		{"empty", "", "no rows of numbers"},
+		{"header only", "a,b,c\n", "no rows of numbers"},
+		{"bad value", "a,b\n1,2\n3,x\n", `line 3, column 2 ("b"): bad number "x"`},
+		{"trailing comma", "1,2\n3,4\n5,6,\n", "line 3 has 3 fields, want 2"},
+		{"empty field", "1,2\n,4\n", `line 2, column 1: bad number ""`},
+		{"NaN", "1,2\n3,NaN\n", `line 2, column 2: bad number "NaN"`},
+		{"Inf in first row", "1,Inf\n", `line 1, column 2: bad number "Inf"`},
+		{"short row", "a,b,c\n1,2,3\n4,5\n", "line 3 has 2 fields, want 3"},
+		{"long row", "1,2\n3,4,5\n", "line 2 has 3 fields, want 2"},
+		{"bare quote", "1,2\n3,\"4\n", "read csv:"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := ReadDenseCSV(strings.NewReader(c.in))
+			if err == nil || !strings.Contains(err.Error(), c.want) {
+				t.Fatalf("error %v, want one containing %q", err, c.want)
+			}
+		})
+	}
+}
