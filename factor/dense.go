@@ -1,0 +1,119 @@
+package factor
+
+import (
+	"github.com/topicmill/topicmill/sparse"
+	"gonum.org/v1/gonum/mat"
+)
+
+// gram sets dst (k × k) = Fᵀ·F for F (r × k), summing fixed row blocks in order.
+func gram(dst *mat.Dense, F *mat.Dense, workers int) {
+	r, k := F.Dims()
+	raw := F.RawMatrix()
+	nb := numBlocks(r)
+	partial := make([]float64, nb*k*k)
+	forBlocks(r, workers, func(b, lo, hi int) {
+		p := partial[b*k*k : (b+1)*k*k]
+		for i := lo; i < hi; i++ {
+			row := raw.Data[i*raw.Stride : i*raw.Stride+k]
+			for s, fs := range row {
+				if fs == 0 {
+					continue
+				}
+				ps := p[s*k : s*k+k]
+				for t := s; t < k; t++ {
+					ps[t] += fs * row[t]
+				}
+			}
+		}
+	})
+	d := dst.RawMatrix()
+	for s := 0; s < k; s++ {
+		for t := s; t < k; t++ {
+			sum := 0.0
+			for b := 0; b < nb; b++ {
+				sum += partial[b*k*k+s*k+t]
+			}
+			d.Data[s*d.Stride+t] = sum
+			d.Data[t*d.Stride+s] = sum
+		}
+	}
+}
+
+// dot returns Σ A∘B over two matrices of the same shape, summing fixed row blocks in order.
+func dot(A, B *mat.Dense, workers int) float64 {
+	r, k := A.Dims()
+	a, b := A.RawMatrix(), B.RawMatrix()
+	partial := make([]float64, numBlocks(r))
+	forBlocks(r, workers, func(blk, lo, hi int) {
+		s := 0.0
+		for i := lo; i < hi; i++ {
+			ra, rb := a.Data[i*a.Stride:i*a.Stride+k], b.Data[i*b.Stride:i*b.Stride+k]
+			for t, v := range ra {
+				s += v * rb[t]
+			}
+		}
+		partial[blk] = s
+	})
+	return sumOrdered(partial)
+}
+
+func sumOrdered(xs []float64) float64 {
+	s := 0.0
+	for _, x := range xs {
+		s += x
+	}
+	return s
+}
+
+// penalty returns L1·ΣF + ½L2·‖F‖²_F (serial: it is cheap next to an iteration).
+func penalty(F *mat.Dense, l1, l2 float64) float64 {
+	if l1 == 0 && l2 == 0 {
+		return 0
+	}
+	raw := F.RawMatrix()
+	r, k := F.Dims()
+	s1, s2 := 0.0, 0.0
+	for i := 0; i < r; i++ {
+		for _, v := range raw.Data[i*raw.Stride : i*raw.Stride+k] {
+			s1 += v
+			s2 += v * v
+		}
+	}
+	return l1*s1 + 0.5*l2*s2
+}
+
+// sqNorm returns Σ x² over the stored entries of X.
+func sqNorm(X *sparse.CSR) float64 {
+	s := 0.0
+	for _, v := range X.Val {
+		s += v * v
+	}
+	return s
+}
+
+// FromDense converts any matrix to CSR, dropping zeros, for callers holding dense data.
+func FromDense(m mat.Matrix) *sparse.CSR {
+	r, c := m.Dims()
+	b := sparse.NewBuilder(c)
+	cols := make([]int32, 0, c)
+	vals := make([]float64, 0, c)
+	for i := 0; i < r; i++ {
+		cols, vals = cols[:0], vals[:0]
+		for j := 0; j < c; j++ {
+			if v := m.At(i, j); v != 0 {
+				cols = append(cols, int32(j))
+				vals = append(vals, v)
+			}
+		}
+		b.AppendRow(cols, vals)
+	}
+	return b.Build()
+}
+
+// transposeDense returns Fᵀ as a new dense matrix (used to hand H back as k × n).
+func transposeDense(F *mat.Dense) *mat.Dense {
+	r, c := F.Dims()
+	out := mat.NewDense(c, r, nil)
+	out.Copy(F.T())
+	return out
+}

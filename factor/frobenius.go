@@ -1,0 +1,143 @@
+package factor
+
+import (
+	"context"
+	"time"
+
+	"github.com/topicmill/topicmill/sparse"
+	"gonum.org/v1/gonum/mat"
+)
+
+// Extrapolation parameters (Ang & Gillis 2019, "HER"): the step β starts at
+// extraBeta0, grows by extraGrow after an improving iteration (capped by a
+// ceiling that itself grows by extraCeilGrow up to 1) and shrinks by
+// extraShrink after a rejected one, whose ceiling becomes the failed β.
+const (
+	extraBeta0    = 0.5
+	extraGrow     = 1.05
+	extraCeilGrow = 1.01
+	extraShrink   = 1.5
+)
+
+// frobState holds the factors and work matrices of a Frobenius fit. The pair
+// whose objective is tracked is (Wy, Hn): Hn is solved against Wy, so its
+// objective is exact from quantities the iteration computes anyway.
+type frobState struct {
+	X, Xt          *sparse.CSR
+	s              settings
+	normX2         float64
+	Wn, Wprev, Wy  *mat.Dense // m × k: HALS iterate, previous iterate, extrapolated point
+	Hn, Hprev, Hy  *mat.Dense // n × k (H transposed), likewise
+	Wbest, Hbest   *mat.Dense
+	A, C           *mat.Dense // X·Hy (m × k), Xᵀ·Wy (n × k)
+	B, G, Bn       *mat.Dense // Gram of Hy, of Wy, of Hn (k × k)
+	sweepW, sweepH int
+}
+
+func fitFrobenius(ctx context.Context, X *sparse.CSR, W, Ht *mat.Dense, s settings, start time.Time) (*Result, error) {
+	m, n, k := X.Rows, X.Cols, s.K
+	Xt := X.T()
+	clone := func(F *mat.Dense) *mat.Dense { return mat.DenseCopyOf(F) }
+	st := &frobState{
+		X: X, Xt: Xt, s: s, normX2: sqNorm(X),
+		Wn: W, Wprev: clone(W), Wy: clone(W), Wbest: clone(W),
+		Hn: Ht, Hprev: clone(Ht), Hy: clone(Ht), Hbest: clone(Ht),
+		A: mat.NewDense(m, k, nil), C: mat.NewDense(n, k, nil),
+		B: mat.NewDense(k, k, nil), G: mat.NewDense(k, k, nil), Bn: mat.NewDense(k, k, nil),
+		sweepW: innerSweeps(X.NNZ(), m, n, k), sweepH: innerSweeps(X.NNZ(), n, m, k),
+	}
+	res := &Result{}
+	tr := tracer{s: s, start: start, res: res}
+	// Iteration 0: the objective of the starting point.
+	sparse.MulDense(st.C, Xt, st.Wy, s.workers)
+	gram(st.G, st.Wy, s.workers)
+	best := st.objective()
+	tr.record(0, best)
+	beta, ceil := extraBeta0, 1.0
+	extrapolated := false
+	for it := 1; it <= s.MaxIter; it++ {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		obj := st.iterate(beta)
+		if obj < best {
+			best = obj
+			st.Wbest.Copy(st.Wy)
+			st.Hbest.Copy(st.Hn)
+			beta, ceil = min(ceil, beta*extraGrow), min(1, ceil*extraCeilGrow)
+			extrapolate(st.Hy, st.Hn, st.Hprev, beta)
+			extrapolated = true
+			if tr.record(it, best) {
+				break
+			}
+			continue
+		}
+		// Rejected: go back to the best pair and take a plain step from it.
+		stalled := !extrapolated
+		ceil, beta = beta, beta/extraShrink
+		for _, F := range []*mat.Dense{st.Wn, st.Wprev, st.Wy} {
+			F.Copy(st.Wbest)
+		}
+		for _, F := range []*mat.Dense{st.Hn, st.Hprev, st.Hy} {
+			F.Copy(st.Hbest)
+		}
+		extrapolated = false
+		tr.record(it, best)
+		if stalled {
+			res.Converged = true
+			break
+		}
+	}
+	res.W = st.Wbest
+	res.H = transposeDense(st.Hbest)
+	res.Objective = best
+	return res, nil
+}
+
+// iterate does one outer iteration (update W from Hy, extrapolate it, update
+// H against the extrapolated W) and returns the objective of (Wy, Hn).
+func (st *frobState) iterate(beta float64) float64 {
+	s, w := st.s, st.s.workers
+	sparse.MulDense(st.A, st.X, st.Hy, w)
+	gram(st.B, st.Hy, w)
+	st.Wprev, st.Wn = st.Wn, st.Wprev
+	st.Wn.Copy(st.Wy)
+	halsUpdate(st.Wn, st.A, st.B, st.sweepW, s.L1W, s.L2W, w)
+	extrapolate(st.Wy, st.Wn, st.Wprev, beta)
+	sparse.MulDense(st.C, st.Xt, st.Wy, w)
+	gram(st.G, st.Wy, w)
+	st.Hprev, st.Hn = st.Hn, st.Hprev
+	st.Hn.Copy(st.Hy)
+	halsUpdate(st.Hn, st.C, st.G, st.sweepH, s.L1H, s.L2H, w)
+	return st.objective()
+}
+
+// objective returns ½‖X − Wy·Hnᵀ‖² plus penalties as
+// ½(‖X‖² − 2⟨Hn, Xᵀ·Wy⟩ + ⟨WyᵀWy, HnᵀHn⟩), using C and G of Wy.
+func (st *frobState) objective() float64 {
+	w := st.s.workers
+	gram(st.Bn, st.Hn, w)
+	cross := dot(st.Hn, st.C, w)
+	quad := dot(st.G, st.Bn, 1)
+	f := 0.5 * (st.normX2 - 2*cross + quad)
+	if f < 0 {
+		f = 0
+	}
+	return f + penalty(st.Wy, st.s.L1W, st.s.L2W) + penalty(st.Hn, st.s.L1H, st.s.L2H)
+}
+
+// extrapolate sets dst = max(floor, F + β(F − Fprev)).
+func extrapolate(dst, F, Fprev *mat.Dense, beta float64) {
+	d, f, p := dst.RawMatrix(), F.RawMatrix(), Fprev.RawMatrix()
+	for i := 0; i < f.Rows; i++ {
+		dr := d.Data[i*d.Stride : i*d.Stride+f.Cols]
+		pr := p.Data[i*p.Stride : i*p.Stride+f.Cols]
+		for t, v := range f.Data[i*f.Stride : i*f.Stride+f.Cols] {
+			e := v + beta*(v-pr[t])
+			if !(e >= halsFloor) {
+				e = halsFloor
+			}
+			dr[t] = e
+		}
+	}
+}

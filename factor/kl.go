@@ -1,0 +1,163 @@
+package factor
+
+import (
+	"context"
+	"math"
+	"time"
+
+	"github.com/topicmill/topicmill/sparse"
+	"gonum.org/v1/gonum/mat"
+)
+
+// klInitFloor raises entries of the starting factors below this fraction of
+// sqrt(mean(X)/k), so that WH is positive at every non-zero of X and the
+// divergence of the start is finite (NNDSVD leaves exact zeros).
+const klInitFloor = 1e-4
+
+// klState holds a KL fit: WH at the non-zeros in the order of X (v) and of
+// Xᵀ (vt), with perm mapping Xᵀ's entries to X's.
+type klState struct {
+	X, Xt   *sparse.CSR
+	s       settings
+	W, Ht   *mat.Dense
+	v, vt   []float64
+	perm    []int
+	xlogx   float64     // Σ x·log x − x over the non-zeros
+	bufs    [][]float64 // scratch per goroutine
+	sumW    []float64   // column sums of W
+	sumH    []float64   // column sums of Ht
+	partial []float64
+}
+
+func fitKL(ctx context.Context, X *sparse.CSR, W, Ht *mat.Dense, s settings, start time.Time) (*Result, error) {
+	k := s.K
+	st := &klState{X: X, Xt: X.T(), s: s, W: W, Ht: Ht,
+		v: make([]float64, X.NNZ()), vt: make([]float64, X.NNZ()),
+		sumW: make([]float64, k), sumH: make([]float64, k),
+		partial: make([]float64, numBlocks(X.Rows)),
+	}
+	st.perm = transposePerm(X)
+	mean := sumOrdered(X.Val) / (float64(X.Rows) * float64(X.Cols))
+	floor := klInitFloor * math.Sqrt(mean/float64(k))
+	raiseTo(W, floor)
+	raiseTo(Ht, floor)
+	for _, x := range X.Val {
+		if x > 0 {
+			st.xlogx += x*math.Log(x) - x
+		}
+	}
+	maxRow := 0
+	for _, A := range []*sparse.CSR{X, st.Xt} {
+		for i := 0; i < A.Rows; i++ {
+			maxRow = max(maxRow, A.RowPtr[i+1]-A.RowPtr[i])
+		}
+	}
+	st.bufs = make([][]float64, s.workers)
+	for i := range st.bufs {
+		st.bufs[i] = make([]float64, maxRow*k)
+	}
+	sparse.ProductAtNonzeros(st.v, X, W, Ht, s.workers)
+	res := &Result{}
+	tr := tracer{s: s, start: start, res: res}
+	obj := st.objective()
+	tr.record(0, obj)
+	for it := 1; it <= s.MaxIter; it++ {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		colSums(st.sumH, Ht)
+		st.sweep(X, W, Ht, st.v, st.sumH, s.L1W, s.L2W)
+		for q, p := range st.perm {
+			st.vt[q] = st.v[p]
+		}
+		colSums(st.sumW, W)
+		st.sweep(st.Xt, Ht, W, st.vt, st.sumW, s.L1H, s.L2H)
+		for q, p := range st.perm {
+			st.v[p] = st.vt[q]
+		}
+		if tr.record(it, st.objective()) {
+			break
+		}
+	}
+	res.W = W
+	res.H = transposeDense(Ht)
+	res.Objective = res.Trace[len(res.Trace)-1].Objective
+	return res, nil
+}
+
+// sweep updates every row of F (A.Rows × k) by one coordinate-descent sweep
+// against the other factor O, with v = F·Oᵀ at the non-zeros of A.
+func (st *klState) sweep(A *sparse.CSR, F, O *mat.Dense, v, linear []float64, l1, l2 float64) {
+	f, o := F.RawMatrix(), O.RawMatrix()
+	k := f.Cols
+	forBlocksW(A.Rows, st.s.workers, func(w, _, lo, hi int) {
+		for i := lo; i < hi; i++ {
+			a, b := A.RowPtr[i], A.RowPtr[i+1]
+			klRow(f.Data[i*f.Stride:i*f.Stride+k], A.ColInd[a:b], A.Val[a:b], v[a:b], o.Data, o.Stride, linear, l1, l2, st.bufs[w])
+		}
+	})
+}
+
+// objective returns the KL divergence Σ x·log(x/v) − x + Σ(WH) plus penalties,
+// with Σ(WH) over all entries = (column sums of W)·(column sums of Ht).
+func (st *klState) objective() float64 {
+	X := st.X
+	forBlocks(X.Rows, st.s.workers, func(b, lo, hi int) {
+		s := 0.0
+		for p := X.RowPtr[lo]; p < X.RowPtr[hi]; p++ {
+			if x := X.Val[p]; x > 0 {
+				s += x * math.Log(st.v[p])
+			}
+		}
+		st.partial[b] = s
+	})
+	colSums(st.sumW, st.W)
+	colSums(st.sumH, st.Ht)
+	total := 0.0
+	for t, a := range st.sumW {
+		total += a * st.sumH[t]
+	}
+	d := st.xlogx - sumOrdered(st.partial) + total
+	s := st.s
+	return d + penalty(st.W, s.L1W, s.L2W) + penalty(st.Ht, s.L1H, s.L2H)
+}
+
+// transposePerm returns, for each stored entry of X.T() in order, the index of
+// the same entry in X.
+func transposePerm(X *sparse.CSR) []int {
+	next := make([]int, X.Cols+1)
+	for _, c := range X.ColInd {
+		next[c+1]++
+	}
+	for j := 0; j < X.Cols; j++ {
+		next[j+1] += next[j]
+	}
+	perm := make([]int, X.NNZ())
+	for p, c := range X.ColInd {
+		perm[next[c]] = p
+		next[c]++
+	}
+	return perm
+}
+
+// colSums sets dst[t] = Σ_i F[i, t], summing rows in order.
+func colSums(dst []float64, F *mat.Dense) {
+	raw := F.RawMatrix()
+	clear(dst)
+	for i := 0; i < raw.Rows; i++ {
+		for t, v := range raw.Data[i*raw.Stride : i*raw.Stride+raw.Cols] {
+			dst[t] += v
+		}
+	}
+}
+
+// raiseTo sets every entry of F below floor to floor.
+func raiseTo(F *mat.Dense, floor float64) {
+	raw := F.RawMatrix()
+	for i := 0; i < raw.Rows; i++ {
+		row := raw.Data[i*raw.Stride : i*raw.Stride+raw.Cols]
+		for t, v := range row {
+			row[t] = math.Max(v, floor)
+		}
+	}
+}
