@@ -27,6 +27,9 @@ import (
 //	  confidence   DOUBLE  that weight's share of the document's column of H
 //	  second_topic INT32   the runner-up topic; -1 when there is none
 //
+//	predictions.parquet  (topicmill assign) the columns of assignments.parquet, then
+//	  predicted    STRING  the label the topic predicts ("" when the model had no labels)
+//
 //	doc_topics.parquet   one row per document, in column order of X
 //	  doc_id       STRING
 //	  topic_0 … topic_{k-1}  DOUBLE  the document's column of H
@@ -81,6 +84,19 @@ type AssignmentRow struct {
 	SecondTopic int32   `parquet:"second_topic"`
 }
 
+// PredictionRow is one row of the file `topicmill assign` writes: a new
+// document's topic and the label that topic predicts.
+type PredictionRow struct {
+	DocID       string  `parquet:"doc_id"`
+	Path        string  `parquet:"path"`
+	Label       string  `parquet:"label,dict"`
+	Topic       int32   `parquet:"topic"`
+	Weight      float64 `parquet:"weight"`
+	Confidence  float64 `parquet:"confidence"`
+	SecondTopic int32   `parquet:"second_topic"`
+	Predicted   string  `parquet:"predicted,dict"`
+}
+
 // TermRow is one row of terms.parquet: a vocabulary entry.
 type TermRow struct {
 	ID      int32   `parquet:"id"`
@@ -106,6 +122,11 @@ func WriteTopics(path string, rows []TopicTermRow, meta Meta) error {
 
 // WriteAssignments writes assignments.parquet atomically.
 func WriteAssignments(path string, rows []AssignmentRow, meta Meta) error {
+	return writeTable(path, rows, meta)
+}
+
+// WritePredictions writes the assignments of new documents atomically.
+func WritePredictions(path string, rows []PredictionRow, meta Meta) error {
 	return writeTable(path, rows, meta)
 }
 
