@@ -248,7 +248,7 @@ func ReadMatrixMarket(r io.Reader) (*CSR, error) {
 	if err != nil {
 		return nil, err
 	}
-	capacity := min(h.entries, 1<<24)
+	capacity := min(h.entries, 1<<20) // the size line may be wrong: grow past this
 	if h.symmetric {
 		capacity *= 2
 	}
