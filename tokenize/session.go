@@ -1,0 +1,69 @@
+package tokenize
+
+// Session is one goroutine's tokenizer: it caches each surface word's
+// decision so that every distinct word is segmented, normalised and stemmed
+// once, and counts surface forms. It is not safe for concurrent use.
+//
+// The cache is keyed by the segment exactly as written ("The" and "the" are
+// two entries with the same outcome), so a known word costs one map lookup
+// and no lower-casing.
+type Session struct {
+	a       *Analyzer
+	dict    *Dictionary
+	sc      scanner
+	index   map[string]int32 // segment as written -> index in entries
+	entries []surface
+}
+
+// surface is one distinct segment a session met.
+type surface struct {
+	stem  int32  // id in the dictionary; -1 for a dropped word
+	word  string // the normalised word it counts as, for SurfaceForms
+	count int64  // times met
+}
+
+// NewSession returns a session that interns stems into d.
+func (a *Analyzer) NewSession(d *Dictionary) *Session {
+	return &Session{a: a, dict: d, index: make(map[string]int32)}
+}
+
+// Terms appends the stem id of every kept token of text, in text order, to
+// dst and returns it. After warm-up it allocates nothing per token (only
+// for words this session has never seen).
+func (s *Session) Terms(text string, dst []int32) []int32 {
+	s.sc.reset(text)
+	for s.sc.next() {
+		for i, tok := range s.sc.toks {
+			if !s.a.wordSegment(tok, s.sc.types[i]) {
+				continue
+			}
+			idx, ok := s.index[string(tok)]
+			if !ok {
+				idx = s.learn(tok)
+			}
+			e := &s.entries[idx]
+			e.count++
+			if e.stem >= 0 {
+				dst = append(dst, e.stem)
+			}
+		}
+	}
+	return dst
+}
+
+// learn analyses a segment the session has not met and caches the outcome.
+func (s *Session) learn(tok []byte) int32 {
+	key := string(tok)
+	e := surface{stem: -1}
+	if word, stem, ok := s.a.analyze(tok); ok {
+		e.stem = s.dict.intern(stem)
+		e.word = word
+		if word == key {
+			e.word = key // share the bytes
+		}
+	}
+	idx := int32(len(s.entries))
+	s.entries = append(s.entries, e)
+	s.index[key] = idx
+	return idx
+}
