@@ -1,0 +1,291 @@
+package report
+
+import (
+	"math"
+	"strconv"
+)
+
+// This file turns the run's numbers into SVG geometry (coordinates, ticks,
+// paths) that the template draws; nothing here writes markup, so every
+// label still goes through html/template's escaping.
+
+// tick is one labelled position on a chart axis.
+type tick struct {
+	Pos   float64 // pixel position along the axis
+	Label string
+}
+
+// lineChart is the objective trace drawn as a polyline in a fixed viewBox.
+type lineChart struct {
+	W, H                     float64 // viewBox size
+	Left, Right, Top, Bottom float64 // plot area edges in pixels
+	Path                     string  // SVG path data of the line
+	Dots                     []point // markers (only when there are few points)
+	XTicks, YTicks           []tick
+	YLabel                   string
+	Log                      bool
+	YTickX, XTickY           float64 // where tick labels sit
+	YLabelY, XLabelY         float64 // where the axis titles sit
+}
+
+// point is one marker on the trace.
+type point struct {
+	X, Y  float64
+	Title string
+}
+
+// Trace chart geometry, in viewBox pixels.
+const (
+	traceW, traceH                           = 560.0, 230.0
+	traceLeft, traceRight, traceTop, traceBo = 70.0, 548.0, 12.0, 190.0
+)
+
+// logRatio is the max/min ratio of the objective above which its axis is logarithmic.
+const logRatio = 10
+
+// traceChart lays out the objective trace; nil when there is nothing to draw.
+func traceChart(trace []TracePoint, loss string) *lineChart {
+	if len(trace) == 0 {
+		return nil
+	}
+	c := &lineChart{
+		W: traceW, H: traceH, Left: traceLeft, Right: traceRight, Top: traceTop, Bottom: traceBo,
+		YTickX: traceLeft - 8, XTickY: traceBo + 16, YLabelY: (traceTop + traceBo) / 2, XLabelY: traceH - 6,
+	}
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for _, p := range trace {
+		lo, hi = math.Min(lo, p.Objective), math.Max(hi, p.Objective)
+	}
+	c.Log = lo > 0 && hi/lo > logRatio
+	c.YLabel = "objective"
+	if loss != "" {
+		c.YLabel = loss + " objective"
+	}
+	if c.Log {
+		c.YLabel += " (log scale)"
+	}
+
+	// y scale
+	var ymap func(v float64) float64
+	if c.Log {
+		l0, l1 := math.Floor(math.Log10(lo)), math.Ceil(math.Log10(hi))
+		ymap = func(v float64) float64 {
+			return c.Bottom - (math.Log10(v)-l0)/(l1-l0)*(c.Bottom-c.Top)
+		}
+		step := math.Max(1, math.Ceil((l1-l0)/5))
+		for e := l0; e <= l1; e += step {
+			v := math.Pow(10, e)
+			c.YTicks = append(c.YTicks, tick{Pos: ymap(v), Label: objective(v)})
+		}
+	} else {
+		vals := niceTicks(lo, hi, 4)
+		d0, d1 := vals[0], vals[len(vals)-1]
+		ymap = func(v float64) float64 {
+			return c.Bottom - (v-d0)/(d1-d0)*(c.Bottom-c.Top)
+		}
+		for _, v := range vals {
+			c.YTicks = append(c.YTicks, tick{Pos: ymap(v), Label: objective(v)})
+		}
+	}
+
+	// x scale over iteration numbers
+	i0, i1 := float64(trace[0].Iteration), float64(trace[len(trace)-1].Iteration)
+	xs := niceTicks(i0, i1, 6)
+	x0, x1 := xs[0], xs[len(xs)-1]
+	xmap := func(v float64) float64 { return c.Left + (v-x0)/(x1-x0)*(c.Right-c.Left) }
+	for _, v := range xs {
+		c.XTicks = append(c.XTicks, tick{Pos: xmap(v), Label: count(int(v))})
+	}
+
+	buf := make([]byte, 0, len(trace)*16)
+	for i, p := range trace {
+		if i == 0 {
+			buf = append(buf, 'M')
+		} else {
+			buf = append(buf, ' ', 'L')
+		}
+		buf = strconv.AppendFloat(buf, round1(xmap(float64(p.Iteration))), 'f', -1, 64)
+		buf = append(buf, ' ')
+		buf = strconv.AppendFloat(buf, round1(ymap(p.Objective)), 'f', -1, 64)
+	}
+	c.Path = string(buf)
+	if len(trace) <= 30 {
+		for _, p := range trace {
+			c.Dots = append(c.Dots, point{
+				X: round1(xmap(float64(p.Iteration))), Y: round1(ymap(p.Objective)),
+				Title: "iteration " + count(p.Iteration) + ": " + objective(p.Objective),
+			})
+		}
+	}
+	return c
+}
+
+// niceTicks returns about n evenly spaced round values (steps of 1, 2 or 5
+// times a power of ten) whose first and last enclose [lo, hi].
+func niceTicks(lo, hi float64, n int) []float64 {
+	if hi < lo {
+		lo, hi = hi, lo
+	}
+	if hi == lo {
+		pad := math.Abs(lo) * 0.05
+		if pad == 0 {
+			pad = 1
+		}
+		lo, hi = lo-pad, hi+pad
+	}
+	raw := (hi - lo) / float64(n)
+	mag := math.Pow(10, math.Floor(math.Log10(raw)))
+	step := mag
+	for _, m := range []float64{1, 2, 5, 10} {
+		if m*mag >= raw {
+			step = m * mag
+			break
+		}
+	}
+	first := math.Floor(lo / step)
+	var out []float64
+	for i := first; ; i++ {
+		out = append(out, i*step)
+		if i*step >= hi-step*1e-9 {
+			break
+		}
+	}
+	return out
+}
+
+// mapChart is the 2-D topic map: one circle per topic, edges to similar topics.
+type mapChart struct {
+	W, H  float64
+	Nodes []mapNode
+	Edges []mapEdge
+}
+
+// mapNode is one topic on the map.
+type mapNode struct {
+	X, Y, R  float64
+	Hue      int
+	Href     string
+	Label    string
+	LabelX   float64
+	LabelEnd bool // label drawn to the left of the circle
+	Title    string
+	Empty    bool // an empty topic, drawn hollow
+}
+
+// mapEdge joins two similar topics; Width and Opacity grow with similarity.
+type mapEdge struct {
+	X1, Y1, X2, Y2 float64
+	Width, Opacity float64
+}
+
+// Topic map geometry, in viewBox pixels.
+const (
+	mapW, mapH = 960.0, 420.0
+	mapPad     = 24.0
+)
+
+// topicMap lays out Run.TopicMap; nil when the map is missing or does not
+// have one position per topic.
+func topicMap(run *Run, views []topicView) *mapChart {
+	k := len(run.Topics)
+	if k == 0 || len(run.TopicMap) != k {
+		return nil
+	}
+	maxSize := 1
+	for _, t := range run.Topics {
+		maxSize = max(maxSize, t.Size)
+	}
+	rMax := math.Min(40, math.Max(14, 160/math.Sqrt(float64(k))))
+	const rMin = 5.0
+
+	minX, maxX, minY, maxY := math.Inf(1), math.Inf(-1), math.Inf(1), math.Inf(-1)
+	for _, p := range run.TopicMap {
+		minX, maxX = math.Min(minX, p[0]), math.Max(maxX, p[0])
+		minY, maxY = math.Min(minY, p[1]), math.Max(maxY, p[1])
+	}
+	// Keep the aspect ratio, leave room for the largest circle and for labels.
+	left, right := mapPad+rMax, mapW-mapPad-rMax-90
+	top, bottom := mapPad+rMax, mapH-mapPad-rMax
+	spanX, spanY := maxX-minX, maxY-minY
+	scale := math.Inf(1)
+	if spanX > 0 {
+		scale = (right - left) / spanX
+	}
+	if spanY > 0 {
+		scale = math.Min(scale, (bottom-top)/spanY)
+	}
+	if math.IsInf(scale, 1) || math.IsNaN(scale) {
+		scale = 0
+	}
+	cx := (left + right) / 2
+	cy := (top + bottom) / 2
+	mx, my := (minX+maxX)/2, (minY+maxY)/2
+
+	c := &mapChart{W: mapW, H: mapH}
+	for i, t := range run.Topics {
+		p := run.TopicMap[i]
+		x := cx + (p[0]-mx)*scale
+		y := cy - (p[1]-my)*scale
+		if math.IsNaN(x) || math.IsNaN(y) {
+			x, y = cx, cy
+		}
+		r := rMin + (rMax-rMin)*math.Sqrt(float64(t.Size)/float64(maxSize))
+		n := mapNode{
+			X: round1(x), Y: round1(y), R: round1(r), Hue: views[i].Hue, Href: "#" + views[i].Anchor,
+			Label: strconv.Itoa(t.ID) + " · " + views[i].Headline,
+			Title: views[i].Name + ": " + count(t.Size) + " documents, " + percent(t.Share),
+		}
+		n.Empty = t.Size == 0
+		n.LabelEnd = x > mapW*0.62
+		if n.LabelEnd {
+			n.LabelX = round1(x - r - 5)
+		} else {
+			n.LabelX = round1(x + r + 5)
+		}
+		c.Nodes = append(c.Nodes, n)
+	}
+	c.Edges = similarEdges(run.Similarity, c.Nodes)
+	return c
+}
+
+// similarEdges joins each topic to its most similar other topic (each pair
+// drawn once), when the similarity matrix has the right shape.
+func similarEdges(sim [][]float64, nodes []mapNode) []mapEdge {
+	k := len(nodes)
+	if len(sim) != k || k < 2 {
+		return nil
+	}
+	seen := make(map[[2]int]bool)
+	var edges []mapEdge
+	for i := range k {
+		if len(sim[i]) != k {
+			return nil
+		}
+		best, bestSim := -1, 0.0
+		for j := range k {
+			if j != i && sim[i][j] > bestSim {
+				best, bestSim = j, sim[i][j]
+			}
+		}
+		if best < 0 || bestSim < 0.02 {
+			continue
+		}
+		key := [2]int{min(i, best), max(i, best)}
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		s := math.Min(bestSim, 1)
+		edges = append(edges, mapEdge{
+			X1: nodes[i].X, Y1: nodes[i].Y, X2: nodes[best].X, Y2: nodes[best].Y,
+			Width: round1(1 + 4*s), Opacity: round2(0.2 + 0.6*s),
+		})
+	}
+	return edges
+}
+
+// round1 rounds to one decimal, enough for pixel coordinates and widths.
+func round1(x float64) float64 { return math.Round(x*10) / 10 }
+
+// round2 rounds to two decimals, enough for opacities.
+func round2(x float64) float64 { return math.Round(x*100) / 100 }
