@@ -1,5 +1,11 @@
 // Package corpus reads documents from a folder tree or a one-file table
 // (JSONL, CSV, Parquet) and streams them, repaired and cleaned, to a visitor.
+//
+// A bad document never ends a run: binary files (a NUL in the first 8 KiB),
+// unreadable files, broken symlinks, symlink loops, empty texts and bad
+// records are skipped and reported; invalid UTF-8 is repaired and oversize
+// texts truncated (or skipped), and reported. Only an input that is unusable
+// as a whole gives an error wrapping ErrInput.
 package corpus
 
 import (

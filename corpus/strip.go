@@ -102,40 +102,37 @@ func stripBody(text string, s Strip) string {
 	return strings.Join(lines, "\n")
 }
 
-// splitHeaders splits a text that starts with a header block into the
-// Subject value (continuations joined, "Re:" removed) and the body after the
-// first blank line; ok is false when the text does not start with headers.
+// splitHeaders splits a text that starts with a header block (lines up to
+// the first empty one, each a "Name: value" field or an indented
+// continuation, whitespace-only lines included, at least one a field) into the Subject value (continuations
+// joined, "Re:" removed) and the body after the blank line; ok is false when
+// the text does not start with headers.
 func splitHeaders(text string) (subject, body string, ok bool) {
-	inSubject := false
+	inSubject, sawField := false, false
 	rest := text
-	for n := 0; ; n++ {
+	for {
 		line, after, more := strings.Cut(rest, "\n")
 		line = strings.TrimSuffix(line, "\r")
 		switch {
-		case strings.TrimSpace(line) == "":
-			if n == 0 {
-				return "", "", false
-			}
-			return cleanSubject(subject), after, true
+		case line == "":
+			return cleanSubject(subject), after, sawField
 		case line[0] == ' ' || line[0] == '\t':
-			if n == 0 {
-				return "", "", false
-			}
 			if inSubject {
 				subject += " " + strings.TrimSpace(line)
 			}
 		default:
-			name, value, isHeader := headerField(line)
-			if !isHeader {
+			name, value, isField := headerField(line)
+			if !isField {
 				return "", "", false
 			}
+			sawField = true
 			inSubject = strings.EqualFold(name, "subject")
 			if inSubject {
 				subject = strings.TrimSpace(value)
 			}
 		}
 		if !more {
-			return cleanSubject(subject), "", true
+			return cleanSubject(subject), "", sawField
 		}
 		rest = after
 	}

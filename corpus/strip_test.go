@@ -48,6 +48,9 @@ func TestStripEmail(t *testing.T) {
 		{"no header block: first line is prose", "Hello there: friends\nnot a header line\n\nbody", StripHeaders, true,
 			"Hello there: friends\nnot a header line\n\nbody"},
 		{"no header block: leading blank line", "\nFrom: a\n\nbody", StripHeaders, false, "\nFrom: a\n\nbody"},
+		{"leading continuation line", " host!path\n  more!path\nSubject: s\n\nbody", StripHeaders, true, "s\nbody"},
+		{"whitespace-only line continues the block", "Summary: a\n \n b\nLines: 2\n\nbody", StripHeaders, false, "body"},
+		{"continuation lines only", " indented\n  prose\n\nbody", StripHeaders, false, " indented\n  prose\n\nbody"},
 		{"headers without body", "From: a\nSubject: only", StripHeaders, true, "only\n"},
 		{"CRLF headers", "From: a\r\nSubject: Re: hi\r\n\r\nbody\r\n", StripHeaders, true, "hi\nbody\r\n"},
 	}
