@@ -10,15 +10,15 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
-
-	"github.com/blevesearch/segment"
 )
 
 // Analyzer turns text into stems; it is immutable and safe for concurrent use.
 type Analyzer struct {
-	cfg           Config
-	lang          language
-	stop          map[string]struct{}
+	cfg  Config
+	lang language
+	stop map[string]struct{}
+	// maxTokenBytes is 8 bytes a rune of MaxLength: longer segments (uuencoded
+	// lines, base64) are dropped without being normalised or cached.
 	maxTokenBytes int
 }
 
@@ -60,25 +60,15 @@ func (a *Analyzer) Words(text string) []string {
 	var sc scanner
 	var out []string
 	sc.reset(text)
-	for sc.next() {
-		for i, tok := range sc.toks {
-			if !a.wordSegment(tok, sc.types[i]) {
-				continue
-			}
-			if _, stem, ok := a.analyze(tok); ok {
-				out = append(out, stem)
-			}
+	for tok, ok := sc.next(); ok; tok, ok = sc.next() {
+		if len(tok) > a.maxTokenBytes {
+			continue
+		}
+		if _, stem, ok := a.analyze(tok); ok {
+			out = append(out, stem)
 		}
 	}
 	return out
-}
-
-// wordSegment reports whether a segment can be a word at all: a letter,
-// kana or ideograph segment (not spaces, punctuation or numbers) no longer
-// than 8 bytes a rune of MaxLength, so that junk runs (uuencoded lines,
-// base64) are dropped without being normalised or cached.
-func (a *Analyzer) wordSegment(tok []byte, typ int) bool {
-	return (typ == segment.Letter || typ == segment.Kana || typ == segment.Ideo) && len(tok) <= a.maxTokenBytes
 }
 
 // analyze decides one word segment: the normalised word it counts as (used

@@ -32,20 +32,18 @@ func (a *Analyzer) NewSession(d *Dictionary) *Session {
 // for words this session has never seen).
 func (s *Session) Terms(text string, dst []int32) []int32 {
 	s.sc.reset(text)
-	for s.sc.next() {
-		for i, tok := range s.sc.toks {
-			if !s.a.wordSegment(tok, s.sc.types[i]) {
-				continue
-			}
-			idx, ok := s.index[string(tok)]
-			if !ok {
-				idx = s.learn(tok)
-			}
-			e := &s.entries[idx]
-			e.count++
-			if e.stem >= 0 {
-				dst = append(dst, e.stem)
-			}
+	for tok, ok := s.sc.next(); ok; tok, ok = s.sc.next() {
+		if len(tok) > s.a.maxTokenBytes {
+			continue
+		}
+		idx, ok := s.index[string(tok)]
+		if !ok {
+			idx = s.learn(tok)
+		}
+		e := &s.entries[idx]
+		e.count++
+		if e.stem >= 0 {
+			dst = append(dst, e.stem)
 		}
 	}
 	return dst
