@@ -1,0 +1,52 @@
+# topicmill: `make run` builds and runs the pipeline on the demo corpus,
+# `make test` installs what the tests need and runs them all.
+
+GO        ?= go
+BIN       := bin/topicmill
+CORPORA   ?= ../shared/corpora
+BENCH_OUT ?= out/bench
+PYTHON    ?= /usr/bin/python3
+
+.PHONY: build run test test-deps vet bench bench-vectorize bench-factor demo clean
+
+build:
+	$(GO) build -o $(BIN) ./cmd/topicmill
+
+## run: the whole pipeline on the demo corpus in testdata/demo.
+run: build
+	$(BIN) run testdata/demo --k 6 --out out/demo
+	@echo "open out/demo/report.html"
+
+## test-deps: Chromium for the browser test, DuckDB (npm) for the Parquet
+## read-back check, scipy to check that our MatrixMarket files read there.
+test-deps:
+	@{ command -v chromium && /usr/bin/python3 -c "import scipy"; } >/dev/null 2>&1 || \
+		{ apt-get update -qq && apt-get install -y -qq chromium python3-scipy >/dev/null; }
+	@[ -d tools/duckdb/node_modules/@duckdb ] || npm install --prefix tools/duckdb --no-audit --no-fund --loglevel=error
+	@[ ! -f tools/browser/package.json ] || [ -d tools/browser/node_modules ] || npm ci --prefix tools/browser --no-audit --no-fund --loglevel=error
+
+vet:
+	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { echo "gofmt needed:"; gofmt -l $$(git ls-files '*.go'); exit 1; }
+	$(GO) vet ./...
+
+test: test-deps vet
+	$(GO) test -count=1 ./...
+
+## bench-vectorize: vectorize 20news-bydate; prints wall time, docs/s, MB/s
+## and peak RSS, next to scikit-learn's load + TfidfVectorizer.
+bench-vectorize: build
+	@scripts/bench-vectorize.sh $(BIN) $(CORPORA)/20news-bydate $(BENCH_OUT)
+
+## bench-factor: factor 20news-bydate's X.mtx with topicmill and with
+## scikit-learn (both losses, k = 20); prints times and objectives.
+bench-factor: build
+	@scripts/bench-factor.sh $(BIN) $(CORPORA)/20news-bydate $(BENCH_OUT)
+
+bench: bench-vectorize bench-factor
+
+## demo: regenerate the demo corpus (it is committed; a test checks it).
+demo:
+	rm -rf testdata/demo && $(GO) run ./tools/demogen -out testdata/demo
+
+clean:
+	rm -rf bin out

@@ -1,0 +1,102 @@
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+	"gonum.org/v1/gonum/mat"
+
+	"github.com/topicmill/topicmill/pipeline"
+	"github.com/topicmill/topicmill/report"
+	"github.com/topicmill/topicmill/sparse"
+)
+
+// factorCommand is `topicmill factor`: NMF of any non-negative matrix, read
+// from MatrixMarket or a dense CSV of numbers.
+func factorCommand() *cli.Command {
+	flags := append(factorFlags(pipeline.DefaultK),
+		&cli.IntFlag{Name: "workers", Usage: "goroutines to use (0: one per core)"},
+		&cli.StringFlag{Name: "out", Value: "topicmill-factor", Usage: "folder for W.mtx, H.mtx and trace.csv"})
+	return &cli.Command{
+		Name:      "factor",
+		Usage:     "factor a non-negative matrix (MatrixMarket .mtx or dense .csv) as X ≈ W·H",
+		ArgsUsage: "MATRIX",
+		Flags:     flags,
+		Action:    factorAction,
+	}
+}
+
+func factorAction(c *cli.Context) error {
+	if c.NArg() != 1 {
+		return usageError{fmt.Sprintf("factor needs one matrix file (.mtx or .csv), got %d arguments", c.NArg())}
+	}
+	path := c.Args().First()
+	x, err := readMatrix(path)
+	if err != nil {
+		return err
+	}
+	nmf := nmfSettings(c)
+	res, err := nmf.Fit(c.Context, x)
+	if err != nil {
+		return fmt.Errorf("factor %s: %w", path, err)
+	}
+	out := c.String("out")
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		return err
+	}
+	for name, m := range map[string]mat.Matrix{"W.mtx": res.W, "H.mtx": res.H} {
+		if err := report.WriteFileAtomic(filepath.Join(out, name), func(w io.Writer) error {
+			bw := bufio.NewWriter(w)
+			if err := sparse.WriteDenseMatrixMarket(bw, m); err != nil {
+				return err
+			}
+			return bw.Flush()
+		}); err != nil {
+			return fmt.Errorf("write %s: %w", name, err)
+		}
+	}
+	trace := make([]report.TracePoint, len(res.Trace))
+	for i, it := range res.Trace {
+		trace[i] = report.TracePoint{Iteration: it.N, Objective: it.Objective, Elapsed: it.Elapsed}
+	}
+	if err := pipeline.WriteTrace(filepath.Join(out, pipeline.TraceFile), trace); err != nil {
+		return err
+	}
+	loss := string(nmf.Loss)
+	if loss == "" {
+		loss = "frobenius"
+	}
+	elapsed := 0.0
+	if n := len(res.Trace); n > 0 {
+		elapsed = res.Trace[n-1].Elapsed.Seconds()
+	}
+	fmt.Printf("%d × %d, k = %d, %s: objective %.10g after %d iterations (%.3fs, converged %v) -> %s\n",
+		x.Rows, x.Cols, nmf.K, loss, res.Objective, res.Iterations, elapsed, res.Converged, out)
+	return nil
+}
+
+// readMatrix reads a MatrixMarket file, or a CSV of numbers when the name
+// ends in .csv.
+func readMatrix(path string) (*sparse.CSR, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, usageError{err.Error()}
+	}
+	defer f.Close()
+	r := bufio.NewReaderSize(f, 1<<20)
+	var x *sparse.CSR
+	if strings.HasSuffix(strings.ToLower(path), ".csv") {
+		x, err = sparse.ReadDenseCSV(r)
+	} else {
+		x, err = sparse.ReadMatrixMarket(r)
+	}
+	if err != nil {
+		return nil, usageError{fmt.Sprintf("read %s: %v", path, err)}
+	}
+	return x, nil
+}

@@ -1,0 +1,150 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/topicmill/topicmill/corpus"
+	"github.com/topicmill/topicmill/factor"
+	"github.com/topicmill/topicmill/pipeline"
+	"github.com/topicmill/topicmill/tfidf"
+	"github.com/topicmill/topicmill/tokenize"
+	"github.com/topicmill/topicmill/vocab"
+)
+
+// Default pruning: a term must appear in two documents and in at most half
+// of them, which drops typos and words too common to tell topics apart.
+const (
+	defaultMinDF = 2
+	defaultMaxDF = 0.5
+)
+
+// readFlags choose which documents are read and how they are cleaned.
+func readFlags() []cli.Flag {
+	return []cli.Flag{
+		&cli.StringSliceFlag{Name: "include", Usage: "read only files whose name matches one of these globs (default: text-like files)"},
+		&cli.StringSliceFlag{Name: "exclude", Usage: "skip files whose name matches one of these globs (e.g. SOURCE.txt)"},
+		&cli.Int64Flag{Name: "max-bytes", Value: 10 << 20, Usage: "largest document, in bytes; longer ones are truncated"},
+		&cli.BoolFlag{Name: "skip-oversize", Usage: "skip documents over --max-bytes instead of truncating them"},
+		&cli.StringFlag{Name: "strip", Usage: "e-mail cleaning: any of headers,quotes,signatures (or all)"},
+		&cli.BoolFlag{Name: "keep-subject", Usage: "with --strip headers, keep the Subject line as text"},
+		&cli.StringFlag{Name: "text-field", Value: "text", Usage: "JSONL/CSV/Parquet: the field holding the text"},
+		&cli.StringFlag{Name: "id-field", Value: "id", Usage: "JSONL/CSV/Parquet: the field holding the document id"},
+		&cli.StringFlag{Name: "label-field", Value: "label", Usage: "JSONL/CSV/Parquet: the field holding the label"},
+		&cli.StringFlag{Name: "date-field", Value: "date", Usage: "JSONL/CSV/Parquet: the field holding the date"},
+	}
+}
+
+// vectorFlags choose how text becomes the TF-IDF matrix.
+func vectorFlags() []cli.Flag {
+	return []cli.Flag{
+		&cli.StringFlag{Name: "language", Value: "english", Usage: "stemming and stop-word language: " + fmt.Sprint(tokenize.Languages())},
+		&cli.StringFlag{Name: "stopwords", Usage: "a file of extra stop words, one per line"},
+		&cli.BoolFlag{Name: "no-stop-words", Usage: "keep stop words"},
+		&cli.BoolFlag{Name: "no-stem", Usage: "do not stem"},
+		&cli.IntFlag{Name: "min-length", Value: 2, Usage: "shortest token kept, in characters"},
+		&cli.IntFlag{Name: "max-length", Value: 25, Usage: "longest token kept, in characters"},
+		&cli.Float64Flag{Name: "min-df", Value: defaultMinDF, Usage: "keep terms in at least this many documents (a fraction if below 1)"},
+		&cli.Float64Flag{Name: "max-df", Value: defaultMaxDF, Usage: "keep terms in at most this fraction of documents"},
+		&cli.IntFlag{Name: "max-terms", Usage: "keep only the most frequent terms (0: all)"},
+		&cli.StringFlag{Name: "tf", Value: string(tfidf.DefaultTF), Usage: "term frequency: raw, sublinear or binary"},
+		&cli.StringFlag{Name: "idf", Value: string(tfidf.DefaultIDF), Usage: "inverse document frequency: smooth or none"},
+		&cli.StringFlag{Name: "norm", Value: string(tfidf.DefaultNorm), Usage: "document normalisation: l2, l1 or none"},
+		&cli.IntFlag{Name: "workers", Usage: "goroutines to use (0: one per core)"},
+	}
+}
+
+// factorFlags choose the factorization.
+func factorFlags(defaultK int) []cli.Flag {
+	return []cli.Flag{
+		&cli.IntFlag{Name: "k", Value: defaultK, Usage: "number of topics"},
+		&cli.StringFlag{Name: "loss", Value: "frobenius", Usage: "frobenius or kullback-leibler"},
+		&cli.StringFlag{Name: "init", Value: "nndsvda", Usage: "nndsvda, nndsvd, nndsvdar or random"},
+		&cli.Uint64Flag{Name: "seed", Usage: "random seed"},
+		&cli.IntFlag{Name: "max-iter", Usage: "most iterations (0: the solver's default)"},
+		&cli.Float64Flag{Name: "tol", Usage: "stop when the objective's relative decrease falls below this (0: default)"},
+		&cli.Float64Flag{Name: "l1-w", Usage: "L1 penalty on W"},
+		&cli.Float64Flag{Name: "l2-w", Usage: "L2 penalty on W"},
+		&cli.Float64Flag{Name: "l1-h", Usage: "L1 penalty on H"},
+		&cli.Float64Flag{Name: "l2-h", Usage: "L2 penalty on H"},
+	}
+}
+
+// corpusOptions reads the reading flags.
+func corpusOptions(c *cli.Context) (corpus.Options, error) {
+	strip, err := corpus.ParseStrip(c.String("strip"))
+	if err != nil {
+		return corpus.Options{}, usageError{err.Error()}
+	}
+	return corpus.Options{
+		Include:      c.StringSlice("include"),
+		Exclude:      c.StringSlice("exclude"),
+		MaxBytes:     c.Int64("max-bytes"),
+		SkipOversize: c.Bool("skip-oversize"),
+		Strip:        strip,
+		KeepSubject:  c.Bool("keep-subject"),
+		TextField:    c.String("text-field"),
+		IDField:      c.String("id-field"),
+		LabelField:   c.String("label-field"),
+		DateField:    c.String("date-field"),
+	}, nil
+}
+
+// vectorConfig reads the reading and vectorizing flags into a config.
+func vectorConfig(c *cli.Context) (pipeline.Config, error) {
+	if c.NArg() != 1 {
+		return pipeline.Config{}, usageError{fmt.Sprintf("%s needs one corpus (a folder, .jsonl, .csv or .parquet file), got %d arguments", c.Command.Name, c.NArg())}
+	}
+	opts, err := corpusOptions(c)
+	if err != nil {
+		return pipeline.Config{}, err
+	}
+	an := tokenize.Config{
+		Language:    c.String("language"),
+		NoStopWords: c.Bool("no-stop-words"),
+		NoStem:      c.Bool("no-stem"),
+		MinLength:   c.Int("min-length"),
+		MaxLength:   c.Int("max-length"),
+	}
+	if path := c.String("stopwords"); path != "" {
+		if an.StopWords, err = tokenize.ReadStopWords(path); err != nil {
+			return pipeline.Config{}, usageError{err.Error()}
+		}
+	}
+	cfg := pipeline.Config{
+		Source:   c.Args().First(),
+		Corpus:   opts,
+		Analyzer: an,
+		Pruning:  vocab.Pruning{MinDF: c.Float64("min-df"), MaxDF: c.Float64("max-df"), MaxTerms: c.Int("max-terms")},
+		Weighting: tfidf.Weighting{
+			TF:   tfidf.TF(c.String("tf")),
+			IDF:  tfidf.IDF(c.String("idf")),
+			Norm: tfidf.Norm(c.String("norm")),
+		},
+		Workers: c.Int("workers"),
+	}
+	for _, check := range []func() error{cfg.Pruning.Validate, cfg.Weighting.Validate} {
+		if err := check(); err != nil {
+			return pipeline.Config{}, usageError{err.Error()}
+		}
+	}
+	return cfg, nil
+}
+
+// nmfSettings reads the factorization flags.
+func nmfSettings(c *cli.Context) factor.NMF {
+	return factor.NMF{
+		K:       c.Int("k"),
+		Loss:    factor.Loss(c.String("loss")),
+		Init:    factor.Init(c.String("init")),
+		Seed:    c.Uint64("seed"),
+		MaxIter: c.Int("max-iter"),
+		Tol:     c.Float64("tol"),
+		L1W:     c.Float64("l1-w"),
+		L2W:     c.Float64("l2-w"),
+		L1H:     c.Float64("l1-h"),
+		L2H:     c.Float64("l2-h"),
+		Workers: c.Int("workers"),
+	}
+}

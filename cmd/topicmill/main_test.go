@@ -1,0 +1,149 @@
+package main
+
+import (
+	"errors"
+	"math"
+	"os"
+	"path/filepath"
+	"reflect"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/parquet-go/parquet-go"
+
+	"github.com/topicmill/topicmill/corpus"
+	"github.com/topicmill/topicmill/report"
+	"github.com/topicmill/topicmill/sparse"
+)
+
+// demo is the project's demo corpus: 6 subjects × 50 documents.
+const demo = "../../testdata/demo"
+
+// topicmill runs the command line in-process, as a user would call it.
+func topicmill(t *testing.T, args ...string) error {
+	t.Helper()
+	app := newApp()
+	return app.Run(interspersed(app, append([]string{"topicmill"}, args...)))
+}
+
+func TestInterspersedMovesFlagsBeforeArguments(t *testing.T) {
+	app := newApp()
+	cases := []struct{ in, want []string }{
+		{[]string{"topicmill", "run", "CORPUS", "--k", "20", "--out", "o"}, []string{"topicmill", "run", "--k", "20", "--out", "o", "CORPUS"}},
+		{[]string{"topicmill", "run", "--k=3", "CORPUS", "--no-stem"}, []string{"topicmill", "run", "--k=3", "--no-stem", "CORPUS"}},
+		{[]string{"topicmill", "factor", "M.mtx", "--k", "2", "--", "--odd-name"}, []string{"topicmill", "factor", "--k", "2", "M.mtx", "--", "--odd-name"}},
+		{[]string{"topicmill", "--help"}, []string{"topicmill", "--help"}},
+	}
+	for _, c := range cases {
+		if got := interspersed(app, c.in); !reflect.DeepEqual(got, c.want) {
+			t.Errorf("interspersed(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func TestMissingCorpusExitsWithInputError(t *testing.T) {
+	err := topicmill(t, "run", filepath.Join(t.TempDir(), "nowhere"), "--out", t.TempDir())
+	if err == nil || exitCode(err) != exitInput {
+		t.Fatalf("err = %v (exit %d), want an input error (exit %d)", err, exitCode(err), exitInput)
+	}
+	if !errors.Is(err, corpus.ErrInput) || !strings.Contains(err.Error(), "nowhere") {
+		t.Errorf("error %q does not name the missing corpus", err)
+	}
+}
+
+// TestVectorizeDemo checks the shape of X, the vocabulary and TF-IDF values
+// recomputed here from the raw text of one document.
+func TestVectorizeDemo(t *testing.T) {
+	out := t.TempDir()
+	if err := topicmill(t, "vectorize", demo, "--out", out); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open(filepath.Join(out, "X.mtx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	x, err := sparse.ReadMatrixMarket(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	terms, err := parquet.ReadFile[report.TermRow](filepath.Join(out, "terms.parquet"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs, err := parquet.ReadFile[report.DocRow](filepath.Join(out, "docs.parquet"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if x.Cols != 300 || len(docs) != 300 || x.Rows != len(terms) {
+		t.Fatalf("X is %d × %d with %d terms and %d docs, want terms × 300", x.Rows, x.Cols, len(terms), len(docs))
+	}
+	id := map[string]int{}
+	for _, r := range terms {
+		id[r.Term] = int(r.ID)
+	}
+	// Stems of demo words are in the vocabulary; stop words are not.
+	for _, stem := range []string{"rocket", "telescop", "recip", "goal", "compost", "processor", "dividend"} {
+		if _, ok := id[stem]; !ok {
+			t.Errorf("stem %q missing from the vocabulary", stem)
+		}
+	}
+	for _, stop := range []string{"the", "and", "a"} {
+		if _, ok := id[stop]; ok {
+			t.Errorf("stop word %q is in the vocabulary", stop)
+		}
+	}
+	// Column of space/001.txt: with sublinear tf and smooth idf, the ratio of
+	// two terms' weights is ((1+ln tf_a)·idf_a) / ((1+ln tf_b)·idf_b), and
+	// the column has unit L2 norm.
+	col := -1
+	for _, d := range docs {
+		if d.ID == "space/001.txt" {
+			col = int(d.Column)
+		}
+	}
+	if col < 0 {
+		t.Fatal("space/001.txt not among the documents")
+	}
+	text := readLower(t, filepath.Join(demo, "space", "001.txt"))
+	weight := func(word string) float64 {
+		tf := float64(countWord(text, word))
+		df := 0
+		for _, sub := range []string{"space", "cooking", "football", "gardening", "computing", "finance"} {
+			entries, _ := os.ReadDir(filepath.Join(demo, sub))
+			for _, e := range entries {
+				if countWord(readLower(t, filepath.Join(demo, sub, e.Name())), word) > 0 {
+					df++
+				}
+			}
+		}
+		return (1 + math.Log(tf)) * (math.Log(301/float64(1+df)) + 1)
+	}
+	a, b := "galaxy", "nebula"
+	want := weight(a) / weight(b)
+	got := x.At(id["galaxi"], col) / x.At(id["nebula"], col)
+	if math.Abs(got-want) > 1e-9 {
+		t.Errorf("X[galaxy]/X[nebula] in space/001.txt = %.12f, want %.12f", got, want)
+	}
+	norm := 0.0
+	for i := 0; i < x.Rows; i++ {
+		norm += x.At(i, col) * x.At(i, col)
+	}
+	if math.Abs(norm-1) > 1e-12 {
+		t.Errorf("column norm² = %v, want 1", norm)
+	}
+}
+
+func readLower(t *testing.T, path string) string {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return strings.ToLower(string(b))
+}
+
+// countWord counts whole-word occurrences of word (singular only).
+func countWord(text, word string) int {
+	return len(regexp.MustCompile(`\b` + word + `\b`).FindAllString(text, -1))
+}

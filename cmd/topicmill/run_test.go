@@ -1,0 +1,113 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/parquet-go/parquet-go"
+
+	"github.com/topicmill/topicmill/cluster"
+	"github.com/topicmill/topicmill/report"
+	"github.com/topicmill/topicmill/sparse"
+)
+
+// TestRunDemoFindsTheSubjects runs the whole pipeline on the demo corpus and
+// checks that its six topics are the six subjects, that every output is
+// there, and that the saved model assigns new text to the right subject.
+func TestRunDemoFindsTheSubjects(t *testing.T) {
+	out := t.TempDir()
+	if err := topicmill(t, "run", demo, "--k", "6", "--out", out); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"report.html", "topics.parquet", "assignments.parquet", "doc_topics.parquet", "terms.parquet", "docs.parquet", "model.json", "trace.csv"} {
+		if info, err := os.Stat(filepath.Join(out, name)); err != nil || info.Size() == 0 {
+			t.Errorf("output %s missing or empty: %v", name, err)
+		}
+	}
+	rows, err := parquet.ReadFile[report.AssignmentRow](filepath.Join(out, "assignments.parquet"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	labels := make([]string, len(rows))
+	topics := make([]int, len(rows))
+	for i, r := range rows {
+		labels[i], topics[i] = r.Label, int(r.Topic)
+	}
+	s, err := cluster.Score(labels, topics)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.NMI < 0.95 || s.Accuracy < 0.97 {
+		t.Errorf("demo corpus: NMI %.3f, accuracy %.3f; want the six subjects found (NMI ≥ 0.95, accuracy ≥ 0.97)", s.NMI, s.Accuracy)
+	}
+
+	// New documents, one per subject, classified by the saved model.
+	fresh := t.TempDir()
+	news := map[string]string{
+		"space":   "The telescope tracked a bright comet near the moon; the rocket launch was delayed.",
+		"cooking": "Roast the garlic in the oven, then stir it into the creamy pasta sauce with pepper.",
+		"finance": "Investors sold shares as the bank raised the interest rate and bond prices fell.",
+	}
+	for label, text := range news {
+		if err := os.MkdirAll(filepath.Join(fresh, label), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(fresh, label, "new.txt"), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	pred := filepath.Join(t.TempDir(), "pred.parquet")
+	if err := topicmill(t, "assign", fresh, "--model", filepath.Join(out, "model.json"), "--out", pred); err != nil {
+		t.Fatal(err)
+	}
+	got, err := parquet.ReadFile[report.PredictionRow](pred)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != len(news) {
+		t.Fatalf("%d predictions, want %d", len(got), len(news))
+	}
+	for _, p := range got {
+		if p.Predicted != p.Label {
+			t.Errorf("%s: predicted %q, want %q", p.DocID, p.Predicted, p.Label)
+		}
+	}
+}
+
+// TestFactorTVShows factors the 7 × 5 TV-show ratings with k = 2 and checks
+// that W's two columns separate the sitcoms from the thrillers.
+func TestFactorTVShows(t *testing.T) {
+	out := t.TempDir()
+	if err := topicmill(t, "factor", "../../testdata/tvshows.csv", "--k", "2", "--out", out); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open(filepath.Join(out, "W.mtx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	w, err := sparse.ReadDenseMatrixMarket(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	shows := []string{"F.R.I.E.N.D.S", "TBBT", "Black Mirror", "Modern Family", "Sacred Games", "GoT", "Quantico"}
+	sitcom := map[string]bool{"F.R.I.E.N.D.S": true, "TBBT": true, "Modern Family": true}
+	side := func(i int) int {
+		if w.At(i, 0) > w.At(i, 1) {
+			return 0
+		}
+		return 1
+	}
+	sitcomSide := side(0)
+	for i, show := range shows {
+		if (side(i) == sitcomSide) != sitcom[show] {
+			t.Errorf("%s: W row %v falls on the wrong side", show, []float64{w.At(i, 0), w.At(i, 1)})
+		}
+	}
+	trace, err := os.ReadFile(filepath.Join(out, "trace.csv"))
+	if err != nil || !strings.HasPrefix(string(trace), "iteration,objective,seconds\n") {
+		t.Errorf("trace.csv: %v %q", err, trace)
+	}
+}

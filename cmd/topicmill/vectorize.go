@@ -1,0 +1,47 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/topicmill/topicmill/pipeline"
+	"github.com/topicmill/topicmill/report"
+)
+
+// vectorizeCommand is `topicmill vectorize`: the corpus as a TF-IDF matrix
+// (X.mtx, terms × documents) with its vocabulary and document list.
+func vectorizeCommand() *cli.Command {
+	flags := append(readFlags(), vectorFlags()...)
+	flags = append(flags, &cli.StringFlag{Name: "out", Value: "topicmill-out", Usage: "folder for X.mtx, terms.parquet and docs.parquet"})
+	return &cli.Command{
+		Name:      "vectorize",
+		Usage:     "turn a corpus into a terms × documents TF-IDF matrix (MatrixMarket) with its vocabulary",
+		ArgsUsage: "CORPUS",
+		Flags:     flags,
+		Action:    vectorizeAction,
+	}
+}
+
+func vectorizeAction(c *cli.Context) error {
+	cfg, err := vectorConfig(c)
+	if err != nil {
+		return err
+	}
+	cfg.Progress = progressTo(os.Stderr)
+	vec, err := pipeline.Vectorize(c.Context, cfg)
+	endProgress(cfg.Progress)
+	if err != nil {
+		return err
+	}
+	meta := report.NewMeta(pipeline.Version, cfg.Parameters())
+	out := c.String("out")
+	if err := vec.Write(out, meta); err != nil {
+		return err
+	}
+	fmt.Fprintln(os.Stderr, vec.Account.String())
+	fmt.Printf("X: %d terms × %d documents, %d non-zeros -> %s\n", vec.X.Rows, vec.X.Cols, vec.X.NNZ(), filepath.Join(out, pipeline.MatrixFile))
+	return nil
+}

@@ -1,0 +1,144 @@
+package pipeline
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/topicmill/topicmill/cluster"
+	"github.com/topicmill/topicmill/factor"
+	"github.com/topicmill/topicmill/report"
+)
+
+// Result is everything a run computed; Report is what the writers render.
+type Result struct {
+	Vectorized  *Vectorized
+	Fit         *factor.Result
+	Assignments []cluster.Assignment
+	Report      *report.Run
+	Model       *Model
+}
+
+// Run reads, vectorizes and factors the corpus, assigns every document to
+// a topic, scores the topics against the labels when there are any, and
+// returns the result; Write puts it on disk.
+func Run(ctx context.Context, cfg Config) (*Result, error) {
+	cfg = cfg.withDefaults()
+	started := time.Now()
+	vec, err := Vectorize(ctx, cfg)
+	if err != nil {
+		return nil, err
+	}
+	nmf := cfg.NMF
+	if cfg.Progress != nil {
+		nmf.Progress = func(it factor.Iteration) {
+			cfg.Progress(Event{Stage: "factor", Done: it.N, Message: fmt.Sprintf("iteration %d, objective %.6g", it.N, it.Objective), Elapsed: it.Elapsed})
+		}
+	}
+	factorStart := time.Now()
+	fit, err := nmf.Fit(ctx, vec.X)
+	if err != nil {
+		return nil, fmt.Errorf("factor %s: %w", cfg.Source, err)
+	}
+	timings := append(vec.Timings, Timing{"factorization", time.Since(factorStart)})
+
+	clusterStart := time.Now()
+	assignments := cluster.Assign(fit.W, fit.H)
+	run := summarize(cfg, vec, fit, assignments)
+	run.Started = started
+	timings = append(timings, Timing{"clustering and scores", time.Since(clusterStart)})
+	for _, t := range timings {
+		run.Timings = append(run.Timings, report.Timing{Stage: t.Stage, Duration: t.Duration})
+	}
+	return &Result{
+		Vectorized:  vec,
+		Fit:         fit,
+		Assignments: assignments,
+		Report:      run,
+		Model:       newModel(cfg, vec, fit, assignments),
+	}, nil
+}
+
+// summarize turns the fitted factors into the report's view of the run.
+func summarize(cfg Config, vec *Vectorized, fit *factor.Result, as []cluster.Assignment) *report.Run {
+	k := cfg.NMF.K
+	n := len(vec.Docs)
+	labels := make([]string, n)
+	hasLabels := false
+	for j, d := range vec.Docs {
+		labels[j] = d.Label
+		hasLabels = hasLabels || d.Label != ""
+	}
+	wn, _ := cluster.Normalize(fit.W, fit.H)
+	topIDs, topWeights := cluster.TopTerms(wn, cfg.TopTerms)
+	coherence := cluster.Coherence(topIDs, func(term int) []int32 {
+		cols, _ := vec.X.Row(term)
+		return cols
+	}, n)
+	reps := cluster.Representatives(as, k, cfg.Representatives)
+	majority, share := cluster.Majority(labels, as, k)
+	similarity := cluster.Similarity(fit.W)
+
+	sizes := make([]int, k)
+	unassigned := 0
+	for _, a := range as {
+		if a.Topic < 0 {
+			unassigned++
+			continue
+		}
+		sizes[a.Topic]++
+	}
+	run := &report.Run{
+		Version:    Version,
+		Corpus:     cfg.Source,
+		Parameters: cfg.Parameters(),
+		Account:    vec.Account.String(),
+		Documents:  n,
+		Terms:      vec.Vocab.Len(),
+		NonZeros:   vec.X.NNZ(),
+		Loss:       lossName(cfg.NMF.Loss),
+		Objective:  fit.Objective,
+		TopicMap:   cluster.Layout2D(similarity),
+		Similarity: similarity,
+		Unassigned: unassigned,
+	}
+	for _, it := range fit.Trace {
+		run.Trace = append(run.Trace, report.TracePoint{Iteration: it.N, Objective: it.Objective, Elapsed: it.Elapsed})
+	}
+	for t := 0; t < k; t++ {
+		topic := report.Topic{
+			ID:            t,
+			Size:          sizes[t],
+			Share:         float64(sizes[t]) / float64(n),
+			Coherence:     coherence[t],
+			MajorityLabel: majority[t],
+			LabelShare:    share[t],
+		}
+		for r, id := range topIDs[t] {
+			topic.Terms = append(topic.Terms, report.TopicTerm{Term: vec.Vocab.Surface[id], Stem: vec.Vocab.Terms[id], Weight: topWeights[t][r]})
+		}
+		for _, j := range reps[t] {
+			d := vec.Docs[j]
+			topic.Representatives = append(topic.Representatives, report.DocRef{ID: d.ID, Label: d.Label, Confidence: as[j].Confidence, Snippet: d.Snippet})
+		}
+		run.Topics = append(run.Topics, topic)
+	}
+	if hasLabels {
+		if s, err := cluster.Score(labels, cluster.Topics(as)); err == nil {
+			run.Scores = &report.Scores{
+				NMI: s.NMI, ARI: s.ARI, Purity: s.Purity, Accuracy: s.Accuracy,
+				Labeled: s.Labeled, Unlabeled: s.Unlabeled,
+				Labels: s.Labels, Clusters: s.Clusters, Contingency: s.Contingency,
+			}
+		}
+	}
+	return run
+}
+
+// lossName is the loss as the report names it.
+func lossName(l factor.Loss) string {
+	if l == "" {
+		return string(factor.Frobenius)
+	}
+	return string(l)
+}

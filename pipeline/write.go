@@ -1,0 +1,126 @@
+package pipeline
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+
+	"github.com/topicmill/topicmill/report"
+	"github.com/topicmill/topicmill/sparse"
+)
+
+// Output file names inside a run's folder.
+const (
+	MatrixFile      = "X.mtx"
+	TermsFile       = "terms.parquet"
+	DocsFile        = "docs.parquet"
+	TopicsFile      = "topics.parquet"
+	AssignmentsFile = "assignments.parquet"
+	DocTopicsFile   = "doc_topics.parquet"
+	ReportFile      = "report.html"
+	ModelFile       = "model.json"
+	TraceFile       = "trace.csv"
+)
+
+// Write puts the matrix, the vocabulary and the document list into dir:
+// what `topicmill vectorize` produces.
+func (v *Vectorized) Write(dir string, meta report.Meta) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	if err := report.WriteFileAtomic(filepath.Join(dir, MatrixFile), func(w io.Writer) error {
+		bw := bufio.NewWriterSize(w, 1<<20)
+		if err := sparse.WriteMatrixMarket(bw, v.X); err != nil {
+			return err
+		}
+		return bw.Flush()
+	}); err != nil {
+		return fmt.Errorf("write %s: %w", MatrixFile, err)
+	}
+	return v.writeTables(dir, meta)
+}
+
+// writeTables writes terms.parquet and docs.parquet.
+func (v *Vectorized) writeTables(dir string, meta report.Meta) error {
+	terms := make([]report.TermRow, v.Vocab.Len())
+	for i := range terms {
+		terms[i] = report.TermRow{ID: int32(i), Term: v.Vocab.Terms[i], Surface: v.Vocab.Surface[i], DF: v.Vocab.DF[i], IDF: v.Weights.IDF[i]}
+	}
+	if err := report.WriteTerms(filepath.Join(dir, TermsFile), terms, meta); err != nil {
+		return fmt.Errorf("write %s: %w", TermsFile, err)
+	}
+	docs := make([]report.DocRow, len(v.Docs))
+	for j, d := range v.Docs {
+		docs[j] = report.DocRow{Column: int32(j), ID: d.ID, Path: d.Path, Label: d.Label, Tokens: int32(d.Tokens)}
+	}
+	if err := report.WriteDocs(filepath.Join(dir, DocsFile), docs, meta); err != nil {
+		return fmt.Errorf("write %s: %w", DocsFile, err)
+	}
+	return nil
+}
+
+// Write puts every output of a run into dir: the Parquet tables, the
+// objective trace, the HTML report and the saved model. Each file is
+// written under a temporary name and renamed into place.
+func (r *Result) Write(dir string) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	meta := report.NewMeta(Version, r.Report.Parameters)
+	vec := r.Vectorized
+	if err := vec.writeTables(dir, meta); err != nil {
+		return err
+	}
+	var topics []report.TopicTermRow
+	for _, t := range r.Report.Topics {
+		for rank, term := range t.Terms {
+			topics = append(topics, report.TopicTermRow{Topic: int32(t.ID), Rank: int32(rank), Term: term.Term, Stem: term.Stem, Weight: term.Weight})
+		}
+	}
+	if err := report.WriteTopics(filepath.Join(dir, TopicsFile), topics, meta); err != nil {
+		return fmt.Errorf("write %s: %w", TopicsFile, err)
+	}
+	rows := make([]report.AssignmentRow, len(r.Assignments))
+	ids := make([]string, len(r.Assignments))
+	for j, a := range r.Assignments {
+		d := vec.Docs[j]
+		ids[j] = d.ID
+		rows[j] = report.AssignmentRow{DocID: d.ID, Path: d.Path, Label: d.Label, Topic: int32(a.Topic), Weight: a.Weight, Confidence: a.Confidence, SecondTopic: int32(a.Second)}
+	}
+	if err := report.WriteAssignments(filepath.Join(dir, AssignmentsFile), rows, meta); err != nil {
+		return fmt.Errorf("write %s: %w", AssignmentsFile, err)
+	}
+	if err := report.WriteDocTopics(filepath.Join(dir, DocTopicsFile), ids, r.Fit.H, meta); err != nil {
+		return fmt.Errorf("write %s: %w", DocTopicsFile, err)
+	}
+	if err := WriteTrace(filepath.Join(dir, TraceFile), r.Report.Trace); err != nil {
+		return err
+	}
+	if err := r.Model.Save(filepath.Join(dir, ModelFile)); err != nil {
+		return fmt.Errorf("write %s: %w", ModelFile, err)
+	}
+	if err := report.WriteHTML(filepath.Join(dir, ReportFile), r.Report); err != nil {
+		return fmt.Errorf("write %s: %w", ReportFile, err)
+	}
+	return nil
+}
+
+// WriteTrace writes the objective per iteration as CSV: iteration,
+// objective, seconds since the start of the factorization.
+func WriteTrace(path string, trace []report.TracePoint) error {
+	err := report.WriteFileAtomic(path, func(w io.Writer) error {
+		bw := bufio.NewWriter(w)
+		bw.WriteString("iteration,objective,seconds\n")
+		for _, p := range trace {
+			fmt.Fprintf(bw, "%d,%s,%s\n", p.Iteration, strconv.FormatFloat(p.Objective, 'g', -1, 64), strconv.FormatFloat(p.Elapsed.Seconds(), 'f', 6, 64))
+		}
+		return bw.Flush()
+	})
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return nil
+}
