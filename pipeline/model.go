@@ -32,9 +32,9 @@ type Model struct {
 	L1H        float64           `json:"l1_h"`
 	L2H        float64           `json:"l2_h"`
 	K          int               `json:"k"`
-	W          []float64         `json:"w"`            // terms × topics, row-major
-	TopicLabel []string          `json:"topic_label"`  // label each topic predicts; all "" without labels
-	TopicTerms [][]string        `json:"topic_terms"`  // each topic's top terms, as shown in reports
+	W          []float64         `json:"w"`           // terms × topics, row-major
+	TopicLabel []string          `json:"topic_label"` // label each topic predicts; all "" without labels
+	TopicTerms [][]string        `json:"topic_terms"` // each topic's top terms, as shown in reports
 }
 
 // newModel keeps what assigning new documents needs from a finished run.

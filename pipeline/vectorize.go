@@ -29,14 +29,14 @@ const snippetRunes = 240
 
 // Vectorized is the corpus as a matrix: X is terms × documents.
 type Vectorized struct {
-	Docs    []DocInfo          // column j of X is Docs[j]
-	Vocab   *vocab.Vocabulary  // row i of X is Vocab.Terms[i]
-	Weights *tfidf.Model       // how X was weighted
-	X       *sparse.CSR        // terms × documents TF-IDF matrix
-	Account corpus.Stats       // what was read and skipped
-	Timings []Timing           // wall time of each stage so far
-	Config  tokenize.Config    // the analyzer's settings, defaults filled in
-	Pruning vocab.Pruning      // the pruning that was applied
+	Docs    []DocInfo         // column j of X is Docs[j]
+	Vocab   *vocab.Vocabulary // row i of X is Vocab.Terms[i]
+	Weights *tfidf.Model      // how X was weighted
+	X       *sparse.CSR       // terms × documents TF-IDF matrix
+	Account corpus.Stats      // what was read and skipped
+	Timings []Timing          // wall time of each stage so far
+	Config  tokenize.Config   // the analyzer's settings, defaults filled in
+	Pruning vocab.Pruning     // the pruning that was applied
 }
 
 // Timing is the wall time of one stage.
@@ -85,10 +85,10 @@ func Vectorize(ctx context.Context, cfg Config) (*Vectorized, error) {
 		docs   []DocInfo
 		bags   []vocab.Bag
 		tokens []int
-		jobs  = make(chan *batch, 2*workers)
-		done  = make(chan *batch, 2*workers)
-		wg    sync.WaitGroup
-		merge sync.WaitGroup
+		jobs   = make(chan *batch, 2*workers)
+		done   = make(chan *batch, 2*workers)
+		wg     sync.WaitGroup
+		merge  sync.WaitGroup
 	)
 	for _, s := range sessions {
 		wg.Add(1)

@@ -145,5 +145,5 @@ func readLower(t *testing.T, path string) string {
 
 // countWord counts whole-word occurrences of word (singular only).
 func countWord(text, word string) int {
-	return len(regexp.MustCompile(`\b` + word + `\b`).FindAllString(text, -1))
+	return len(regexp.MustCompile(`\b`+word+`\b`).FindAllString(text, -1))
 }
