@@ -65,22 +65,28 @@ func TestReportInChromium(t *testing.T) {
 	if err := WriteHTML(page, run); err != nil {
 		t.Fatal(err)
 	}
+	wide := filepath.Join(dir, "report-k20.html")
+	if err := WriteHTML(wide, wideRun(20)); err != nil {
+		t.Fatal(err)
+	}
 	shots := screenshotDir(t)
 	for _, tc := range []struct {
 		name   string
+		page   string
 		width  int
 		height int
 		print  bool
 	}{
-		{"desktop", 1280, 2000, false},
-		{"phone", 390, 844, false},
-		{"print", 900, 1200, true},
+		{"desktop", page, 1280, 2000, false},
+		{"phone", page, 390, 844, false},
+		{"print", page, 900, 1200, true},
+		{"k20", wide, 1280, 2000, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 			defer cancel()
 			res, err := browser.Load(ctx, browser.Options{
-				Chromium: bin, URL: "file://" + page, Width: tc.width, Height: tc.height, FullPage: true, Print: tc.print,
+				Chromium: bin, URL: "file://" + tc.page, Width: tc.width, Height: tc.height, FullPage: true, Print: tc.print,
 			})
 			if err != nil {
 				t.Fatal(err)

@@ -25,7 +25,8 @@ type lineChart struct {
 	YLabel                   string
 	Log                      bool
 	YTickX, XTickY           float64 // where tick labels sit
-	YLabelY, XLabelY         float64 // where the axis titles sit
+	XLabelX, XLabelY         float64 // where the axis titles sit
+	YLabelY                  float64
 }
 
 // point is one marker on the trace.
@@ -36,8 +37,8 @@ type point struct {
 
 // Trace chart geometry, in viewBox pixels.
 const (
-	traceW, traceH                           = 560.0, 230.0
-	traceLeft, traceRight, traceTop, traceBo = 70.0, 548.0, 12.0, 190.0
+	traceW, traceH                           = 560.0, 240.0
+	traceLeft, traceRight, traceTop, traceBo = 84.0, 548.0, 12.0, 190.0
 )
 
 // logRatio is the max/min ratio of the objective above which its axis is logarithmic.
@@ -50,7 +51,7 @@ func traceChart(trace []TracePoint, loss string) *lineChart {
 	}
 	c := &lineChart{
 		W: traceW, H: traceH, Left: traceLeft, Right: traceRight, Top: traceTop, Bottom: traceBo,
-		YTickX: traceLeft - 8, XTickY: traceBo + 16, YLabelY: (traceTop + traceBo) / 2, XLabelY: traceH - 6,
+		YTickX: traceLeft - 8, XTickY: traceBo + 16, YLabelY: (traceTop + traceBo) / 2, XLabelX: (traceLeft + traceRight) / 2, XLabelY: traceH - 4,
 	}
 	lo, hi := math.Inf(1), math.Inf(-1)
 	for _, p := range trace {
@@ -151,137 +152,6 @@ func niceTicks(lo, hi float64, n int) []float64 {
 		}
 	}
 	return out
-}
-
-// mapChart is the 2-D topic map: one circle per topic, edges to similar topics.
-type mapChart struct {
-	W, H  float64
-	Nodes []mapNode
-	Edges []mapEdge
-}
-
-// mapNode is one topic on the map.
-type mapNode struct {
-	X, Y, R  float64
-	Hue      int
-	Href     string
-	Label    string
-	LabelX   float64
-	LabelEnd bool // label drawn to the left of the circle
-	Title    string
-	Empty    bool // an empty topic, drawn hollow
-}
-
-// mapEdge joins two similar topics; Width and Opacity grow with similarity.
-type mapEdge struct {
-	X1, Y1, X2, Y2 float64
-	Width, Opacity float64
-}
-
-// Topic map geometry, in viewBox pixels.
-const (
-	mapW, mapH = 960.0, 420.0
-	mapPad     = 24.0
-)
-
-// topicMap lays out Run.TopicMap; nil when the map is missing or does not
-// have one position per topic.
-func topicMap(run *Run, views []topicView) *mapChart {
-	k := len(run.Topics)
-	if k == 0 || len(run.TopicMap) != k {
-		return nil
-	}
-	maxSize := 1
-	for _, t := range run.Topics {
-		maxSize = max(maxSize, t.Size)
-	}
-	rMax := math.Min(40, math.Max(14, 160/math.Sqrt(float64(k))))
-	const rMin = 5.0
-
-	minX, maxX, minY, maxY := math.Inf(1), math.Inf(-1), math.Inf(1), math.Inf(-1)
-	for _, p := range run.TopicMap {
-		minX, maxX = math.Min(minX, p[0]), math.Max(maxX, p[0])
-		minY, maxY = math.Min(minY, p[1]), math.Max(maxY, p[1])
-	}
-	// Keep the aspect ratio, leave room for the largest circle and for labels.
-	left, right := mapPad+rMax, mapW-mapPad-rMax-90
-	top, bottom := mapPad+rMax, mapH-mapPad-rMax
-	spanX, spanY := maxX-minX, maxY-minY
-	scale := math.Inf(1)
-	if spanX > 0 {
-		scale = (right - left) / spanX
-	}
-	if spanY > 0 {
-		scale = math.Min(scale, (bottom-top)/spanY)
-	}
-	if math.IsInf(scale, 1) || math.IsNaN(scale) {
-		scale = 0
-	}
-	cx := (left + right) / 2
-	cy := (top + bottom) / 2
-	mx, my := (minX+maxX)/2, (minY+maxY)/2
-
-	c := &mapChart{W: mapW, H: mapH}
-	for i, t := range run.Topics {
-		p := run.TopicMap[i]
-		x := cx + (p[0]-mx)*scale
-		y := cy - (p[1]-my)*scale
-		if math.IsNaN(x) || math.IsNaN(y) {
-			x, y = cx, cy
-		}
-		r := rMin + (rMax-rMin)*math.Sqrt(float64(t.Size)/float64(maxSize))
-		n := mapNode{
-			X: round1(x), Y: round1(y), R: round1(r), Hue: views[i].Hue, Href: "#" + views[i].Anchor,
-			Label: strconv.Itoa(t.ID) + " · " + views[i].Headline,
-			Title: views[i].Name + ": " + count(t.Size) + " documents, " + percent(t.Share),
-		}
-		n.Empty = t.Size == 0
-		n.LabelEnd = x > mapW*0.62
-		if n.LabelEnd {
-			n.LabelX = round1(x - r - 5)
-		} else {
-			n.LabelX = round1(x + r + 5)
-		}
-		c.Nodes = append(c.Nodes, n)
-	}
-	c.Edges = similarEdges(run.Similarity, c.Nodes)
-	return c
-}
-
-// similarEdges joins each topic to its most similar other topic (each pair
-// drawn once), when the similarity matrix has the right shape.
-func similarEdges(sim [][]float64, nodes []mapNode) []mapEdge {
-	k := len(nodes)
-	if len(sim) != k || k < 2 {
-		return nil
-	}
-	seen := make(map[[2]int]bool)
-	var edges []mapEdge
-	for i := range k {
-		if len(sim[i]) != k {
-			return nil
-		}
-		best, bestSim := -1, 0.0
-		for j := range k {
-			if j != i && sim[i][j] > bestSim {
-				best, bestSim = j, sim[i][j]
-			}
-		}
-		if best < 0 || bestSim < 0.02 {
-			continue
-		}
-		key := [2]int{min(i, best), max(i, best)}
-		if seen[key] {
-			continue
-		}
-		seen[key] = true
-		s := math.Min(bestSim, 1)
-		edges = append(edges, mapEdge{
-			X1: nodes[i].X, Y1: nodes[i].Y, X2: nodes[best].X, Y2: nodes[best].Y,
-			Width: round1(1 + 4*s), Opacity: round2(0.2 + 0.6*s),
-		})
-	}
-	return edges
 }
 
 // round1 rounds to one decimal, enough for pixel coordinates and widths.

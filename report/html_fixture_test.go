@@ -2,6 +2,9 @@ package report
 
 import (
 	"fmt"
+	"math"
+	"strconv"
+	"strings"
 	"time"
 )
 
@@ -71,6 +74,63 @@ func sampleRun() *Run {
 			{22, 30, 354, 0, 1},
 			{0, 2, 0, 0, 1},
 		},
+	}
+	return run
+}
+
+// wideRun is a run shaped like 20 newsgroups with k topics: enough topics,
+// labels and long names to see how the map and the heat map hold up.
+func wideRun(k int) *Run {
+	vocab := strings.Fields(`space orbit nasa launch god jesus church bible car engine dealer ford hockey team game season
+		windows file driver card israel jews arab armenian gun weapon firearm police key encryption chip clipper
+		doctor disease patient medical sale offer shipping condition monitor apple mac drive scsi ide controller
+		window server motif widget bike ride helmet motorcycle baseball pitcher hitter inning government president tax
+		circuit voltage power electronics graphics image format jpeg`)
+	labels := strings.Fields(`alt.atheism comp.graphics comp.os.ms-windows.misc comp.sys.ibm.pc.hardware comp.sys.mac.hardware
+		comp.windows.x misc.forsale rec.autos rec.motorcycles rec.sport.baseball rec.sport.hockey sci.crypt sci.electronics
+		sci.med sci.space soc.religion.christian talk.politics.guns talk.politics.mideast talk.politics.misc talk.religion.misc`)
+	run := sampleRun()
+	run.Topics, run.TopicMap, run.Similarity = nil, nil, nil
+	run.Parameters["k"] = strconv.Itoa(k)
+	docs := 0
+	for t := range k {
+		size := 150 + (t*37%11)*60
+		docs += size
+		topic := Topic{ID: t, Size: size, Coherence: 0.05 + float64(t%7)*0.04, MajorityLabel: labels[t%len(labels)], LabelShare: 0.45 + float64(t%5)*0.1}
+		for r := range 10 {
+			topic.Terms = append(topic.Terms, TopicTerm{Term: vocab[(t*5+r)%len(vocab)], Stem: vocab[(t*5+r)%len(vocab)], Weight: 0.6 / float64(r+2)})
+		}
+		topic.Representatives = []DocRef{{ID: labels[t%len(labels)] + "/" + strconv.Itoa(51000+t), Label: labels[t%len(labels)], Confidence: 0.8, Snippet: "From: someone@example.com Subject: Re: " + topic.Terms[0].Term}}
+		run.Topics = append(run.Topics, topic)
+		a, r := float64(t)*2.39996, math.Sqrt(float64(t)+0.5)
+		run.TopicMap = append(run.TopicMap, [2]float64{r * math.Cos(a), r * math.Sin(a)})
+	}
+	for i := range k {
+		run.Topics[i].Share = float64(run.Topics[i].Size) / float64(docs)
+		row := make([]float64, k)
+		for j := range k {
+			dx, dy := run.TopicMap[i][0]-run.TopicMap[j][0], run.TopicMap[i][1]-run.TopicMap[j][1]
+			row[j] = math.Exp(-math.Hypot(dx, dy))
+		}
+		run.Similarity = append(run.Similarity, row)
+	}
+	run.Documents = docs
+	n := min(k, len(labels))
+	run.Scores.Labels = labels[:n]
+	run.Scores.Clusters = nil
+	for t := range k {
+		run.Scores.Clusters = append(run.Scores.Clusters, t)
+	}
+	run.Scores.Clusters = append(run.Scores.Clusters, -1)
+	run.Scores.Contingency = nil
+	for l := range n {
+		row := make([]int, k+1)
+		for t := range k {
+			row[t] = (l*7 + t*3) % 13
+		}
+		row[l] = 400 + l*9
+		row[k] = l % 3
+		run.Scores.Contingency = append(run.Scores.Contingency, row)
 	}
 	return run
 }

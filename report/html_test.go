@@ -369,3 +369,38 @@ func TestTraceChartScale(t *testing.T) {
 		t.Error("an empty trace drew a chart")
 	}
 }
+
+func TestTopicMapLayout(t *testing.T) {
+	run := sampleRun()
+	m := topicMap(run, topicViews(run))
+	if m == nil || len(m.Nodes) != 4 {
+		t.Fatalf("map = %+v", m)
+	}
+	for i, n := range m.Nodes {
+		if n.X-n.R < 0 || n.X+n.R > mapW || n.Y-n.R < 0 || n.Y+n.R > mapH {
+			t.Errorf("topic %d's circle (%v, %v, r %v) leaves the chart", i, n.X, n.Y, n.R)
+		}
+	}
+	// topic 1 is the largest, topic 3 empty; topic 0 is left of topic 1 and above topic 2 (y grows downwards).
+	if !(m.Nodes[1].R > m.Nodes[0].R && m.Nodes[0].R > m.Nodes[3].R) || !m.Nodes[3].Empty {
+		t.Errorf("radii %v %v %v %v, empty %v", m.Nodes[0].R, m.Nodes[1].R, m.Nodes[2].R, m.Nodes[3].R, m.Nodes[3].Empty)
+	}
+	if !(m.Nodes[0].X < m.Nodes[1].X && m.Nodes[0].Y < m.Nodes[2].Y) {
+		t.Errorf("positions do not follow TopicMap: %+v", m.Nodes)
+	}
+	// each topic's most similar: 0-2, 1-0, 2-3, 3-2 -> three distinct edges
+	if len(m.Edges) != 3 {
+		t.Errorf("%d edges, want 3", len(m.Edges))
+	}
+	wide := wideRun(20)
+	a, b := topicMap(wide, topicViews(wide)), topicMap(wide, topicViews(wide))
+	for i := range a.Nodes {
+		if a.Nodes[i] != b.Nodes[i] {
+			t.Fatalf("label placement is not deterministic: %+v vs %+v", a.Nodes[i], b.Nodes[i])
+		}
+	}
+	run.TopicMap = run.TopicMap[:2]
+	if topicMap(run, topicViews(run)) != nil {
+		t.Error("a map with the wrong number of positions was drawn")
+	}
+}
