@@ -5,12 +5,26 @@ import (
 	"gonum.org/v1/gonum/mat"
 )
 
+// scratch is reusable memory for the per-block partial sums of reductions,
+// so that iterations allocate nothing.
+type scratch struct{ buf []float64 }
+
+// zeroed returns n zeroed floats, reusing the scratch memory.
+func (s *scratch) zeroed(n int) []float64 {
+	if cap(s.buf) < n {
+		s.buf = make([]float64, n)
+	}
+	s.buf = s.buf[:n]
+	clear(s.buf)
+	return s.buf
+}
+
 // gram sets dst (k × k) = Fᵀ·F for F (r × k), summing fixed row blocks in order.
-func gram(dst *mat.Dense, F *mat.Dense, workers int) {
+func gram(dst *mat.Dense, F *mat.Dense, workers int, sc *scratch) {
 	r, k := F.Dims()
 	raw := F.RawMatrix()
 	nb := numBlocks(r)
-	partial := make([]float64, nb*k*k)
+	partial := sc.zeroed(nb * k * k)
 	forBlocks(r, workers, func(b, lo, hi int) {
 		p := partial[b*k*k : (b+1)*k*k]
 		for i := lo; i < hi; i++ {
@@ -40,10 +54,10 @@ func gram(dst *mat.Dense, F *mat.Dense, workers int) {
 }
 
 // dot returns Σ A∘B over two matrices of the same shape, summing fixed row blocks in order.
-func dot(A, B *mat.Dense, workers int) float64 {
+func dot(A, B *mat.Dense, workers int, sc *scratch) float64 {
 	r, k := A.Dims()
 	a, b := A.RawMatrix(), B.RawMatrix()
-	partial := make([]float64, numBlocks(r))
+	partial := sc.zeroed(numBlocks(r))
 	forBlocks(r, workers, func(blk, lo, hi int) {
 		s := 0.0
 		for i := lo; i < hi; i++ {

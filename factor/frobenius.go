@@ -32,25 +32,30 @@ type frobState struct {
 	A, C           *mat.Dense // X·Hy (m × k), Xᵀ·Wy (n × k)
 	B, G, Bn       *mat.Dense // Gram of Hy, of Wy, of Hn (k × k)
 	sweepW, sweepH int
+	sc             scratch
 }
 
-func fitFrobenius(ctx context.Context, X *sparse.CSR, W, Ht *mat.Dense, s settings, start time.Time) (*Result, error) {
+// newFrobState prepares a Frobenius fit from the starting W and Ht.
+func newFrobState(X *sparse.CSR, W, Ht *mat.Dense, s settings) *frobState {
 	m, n, k := X.Rows, X.Cols, s.K
-	Xt := X.T()
 	clone := func(F *mat.Dense) *mat.Dense { return mat.DenseCopyOf(F) }
-	st := &frobState{
-		X: X, Xt: Xt, s: s, normX2: sqNorm(X),
+	return &frobState{
+		X: X, Xt: X.T(), s: s, normX2: sqNorm(X),
 		Wn: W, Wprev: clone(W), Wy: clone(W), Wbest: clone(W),
 		Hn: Ht, Hprev: clone(Ht), Hy: clone(Ht), Hbest: clone(Ht),
 		A: mat.NewDense(m, k, nil), C: mat.NewDense(n, k, nil),
 		B: mat.NewDense(k, k, nil), G: mat.NewDense(k, k, nil), Bn: mat.NewDense(k, k, nil),
 		sweepW: innerSweeps(X.NNZ(), m, n, k), sweepH: innerSweeps(X.NNZ(), n, m, k),
 	}
+}
+
+func fitFrobenius(ctx context.Context, X *sparse.CSR, W, Ht *mat.Dense, s settings, start time.Time) (*Result, error) {
+	st := newFrobState(X, W, Ht, s)
 	res := &Result{}
 	tr := tracer{s: s, start: start, res: res}
 	// Iteration 0: the objective of the starting point.
-	sparse.MulDense(st.C, Xt, st.Wy, s.workers)
-	gram(st.G, st.Wy, s.workers)
+	sparse.MulDense(st.C, st.Xt, st.Wy, s.workers)
+	gram(st.G, st.Wy, s.workers, &st.sc)
 	best := st.objective()
 	tr.record(0, best)
 	beta, ceil := extraBeta0, 1.0
@@ -59,7 +64,11 @@ func fitFrobenius(ctx context.Context, X *sparse.CSR, W, Ht *mat.Dense, s settin
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		obj := st.iterate(beta)
+		step := beta
+		if !extrapolated {
+			step = 0 // the first step after a restart is plain HALS from the best pair
+		}
+		obj := st.iterate(step)
 		if obj < best {
 			best = obj
 			st.Wbest.Copy(st.Wy)
@@ -82,7 +91,7 @@ func fitFrobenius(ctx context.Context, X *sparse.CSR, W, Ht *mat.Dense, s settin
 			F.Copy(st.Hbest)
 		}
 		extrapolated = false
-		tr.record(it, best)
+		tr.add(it, best)
 		if stalled {
 			res.Converged = true
 			break
@@ -99,16 +108,16 @@ func fitFrobenius(ctx context.Context, X *sparse.CSR, W, Ht *mat.Dense, s settin
 func (st *frobState) iterate(beta float64) float64 {
 	s, w := st.s, st.s.workers
 	sparse.MulDense(st.A, st.X, st.Hy, w)
-	gram(st.B, st.Hy, w)
+	gram(st.B, st.Hy, w, &st.sc)
 	st.Wprev, st.Wn = st.Wn, st.Wprev
 	st.Wn.Copy(st.Wy)
-	halsUpdate(st.Wn, st.A, st.B, st.sweepW, s.L1W, s.L2W, w)
+	halsUpdate(st.Wn, st.A, st.B, st.sweepW, s.L1W, s.L2W, w, &st.sc)
 	extrapolate(st.Wy, st.Wn, st.Wprev, beta)
 	sparse.MulDense(st.C, st.Xt, st.Wy, w)
-	gram(st.G, st.Wy, w)
+	gram(st.G, st.Wy, w, &st.sc)
 	st.Hprev, st.Hn = st.Hn, st.Hprev
 	st.Hn.Copy(st.Hy)
-	halsUpdate(st.Hn, st.C, st.G, st.sweepH, s.L1H, s.L2H, w)
+	halsUpdate(st.Hn, st.C, st.G, st.sweepH, s.L1H, s.L2H, w, &st.sc)
 	return st.objective()
 }
 
@@ -116,9 +125,9 @@ func (st *frobState) iterate(beta float64) float64 {
 // ½(‖X‖² − 2⟨Hn, Xᵀ·Wy⟩ + ⟨WyᵀWy, HnᵀHn⟩), using C and G of Wy.
 func (st *frobState) objective() float64 {
 	w := st.s.workers
-	gram(st.Bn, st.Hn, w)
-	cross := dot(st.Hn, st.C, w)
-	quad := dot(st.G, st.Bn, 1)
+	gram(st.Bn, st.Hn, w, &st.sc)
+	cross := dot(st.Hn, st.C, w, &st.sc)
+	quad := dot(st.G, st.Bn, 1, &st.sc)
 	f := 0.5 * (st.normX2 - 2*cross + quad)
 	if f < 0 {
 		f = 0

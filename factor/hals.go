@@ -29,16 +29,16 @@ func innerSweeps(nnz, rows, others, k int) int {
 // min_{F ≥ 0} ½‖X − F·Gᵀ‖² + l1·ΣF + ½l2·‖F‖², given C = X·G (r × k) and the
 // Gram matrix Q = GᵀG (k × k). Rows are independent, so they are updated in
 // parallel, each with its own early stop.
-func halsUpdate(F, C, Q *mat.Dense, sweeps int, l1, l2 float64, workers int) {
-	forRows(F, C, Q, workers, func(f, c, q []float64) { halsRow(f, c, q, sweeps, l1, l2) })
+func halsUpdate(F, C, Q *mat.Dense, sweeps int, l1, l2 float64, workers int, sc *scratch) {
+	forRows(F, C, Q, workers, sc, func(f, c, q []float64) { halsRow(f, c, q, sweeps, l1, l2) })
 }
 
 // forRows calls fn on every row f of F with the same row c of C and the
 // packed k × k matrix q, parallel over fixed row blocks.
-func forRows(F, C, Q *mat.Dense, workers int, fn func(f, c, q []float64)) {
+func forRows(F, C, Q *mat.Dense, workers int, sc *scratch, fn func(f, c, q []float64)) {
 	_, k := F.Dims()
 	f, c, q := F.RawMatrix(), C.RawMatrix(), Q.RawMatrix()
-	qd := make([]float64, k*k)
+	qd := sc.zeroed(k * k)
 	for s := 0; s < k; s++ {
 		copy(qd[s*k:s*k+k], q.Data[s*q.Stride:s*q.Stride+k])
 	}

@@ -15,7 +15,7 @@ const nndsvdZero = 1e-6
 // initialize returns the starting W (m × k) and Ht = Hᵀ (n × k) chosen by s.Init.
 func initialize(ctx context.Context, X *sparse.CSR, s settings) (W, Ht *mat.Dense, err error) {
 	m, n, k := X.Rows, X.Cols, s.K
-	rng := rand.New(rand.NewPCG(s.Seed, 0x70b1c_f4c7))
+	rng := newRNG(s.Seed)
 	mean := 0.0
 	for _, v := range X.Val {
 		mean += v
@@ -102,6 +102,9 @@ func nndsvd(U *mat.Dense, sv []float64, V *mat.Dense) (W, Ht *mat.Dense) {
 	}
 	return W, Ht
 }
+
+// newRNG returns the generator behind every random choice of a fit.
+func newRNG(seed uint64) *rand.Rand { return rand.New(rand.NewPCG(seed, 0x70b1cf4c7)) }
 
 // partNorms returns the Euclidean norms of the positive and negative parts of x.
 func partNorms(x []float64) (pos, neg float64) {

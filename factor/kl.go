@@ -29,7 +29,8 @@ type klState struct {
 	partial []float64
 }
 
-func fitKL(ctx context.Context, X *sparse.CSR, W, Ht *mat.Dense, s settings, start time.Time) (*Result, error) {
+// newKLState prepares a KL fit from the starting W and Ht (raised to a positive floor).
+func newKLState(X *sparse.CSR, W, Ht *mat.Dense, s settings) *klState {
 	k := s.K
 	st := &klState{X: X, Xt: X.T(), s: s, W: W, Ht: Ht,
 		v: make([]float64, X.NNZ()), vt: make([]float64, X.NNZ()),
@@ -57,6 +58,11 @@ func fitKL(ctx context.Context, X *sparse.CSR, W, Ht *mat.Dense, s settings, sta
 		st.bufs[i] = make([]float64, maxRow*k)
 	}
 	sparse.ProductAtNonzeros(st.v, X, W, Ht, s.workers)
+	return st
+}
+
+func fitKL(ctx context.Context, X *sparse.CSR, W, Ht *mat.Dense, s settings, start time.Time) (*Result, error) {
+	st := newKLState(X, W, Ht, s)
 	res := &Result{}
 	tr := tracer{s: s, start: start, res: res}
 	obj := st.objective()
@@ -65,16 +71,7 @@ func fitKL(ctx context.Context, X *sparse.CSR, W, Ht *mat.Dense, s settings, sta
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		colSums(st.sumH, Ht)
-		st.sweep(X, W, Ht, st.v, st.sumH, s.L1W, s.L2W)
-		for q, p := range st.perm {
-			st.vt[q] = st.v[p]
-		}
-		colSums(st.sumW, W)
-		st.sweep(st.Xt, Ht, W, st.vt, st.sumW, s.L1H, s.L2H)
-		for q, p := range st.perm {
-			st.v[p] = st.vt[q]
-		}
+		st.iterate()
 		if tr.record(it, st.objective()) {
 			break
 		}
@@ -83,6 +80,21 @@ func fitKL(ctx context.Context, X *sparse.CSR, W, Ht *mat.Dense, s settings, sta
 	res.H = transposeDense(Ht)
 	res.Objective = res.Trace[len(res.Trace)-1].Objective
 	return res, nil
+}
+
+// iterate updates W given H, then H given W, by one sweep each.
+func (st *klState) iterate() {
+	s := st.s
+	colSums(st.sumH, st.Ht)
+	st.sweep(st.X, st.W, st.Ht, st.v, st.sumH, s.L1W, s.L2W)
+	for q, p := range st.perm {
+		st.vt[q] = st.v[p]
+	}
+	colSums(st.sumW, st.W)
+	st.sweep(st.Xt, st.Ht, st.W, st.vt, st.sumW, s.L1H, s.L2H)
+	for q, p := range st.perm {
+		st.v[p] = st.vt[q]
+	}
 }
 
 // sweep updates every row of F (A.Rows × k) by one coordinate-descent sweep

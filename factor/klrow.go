@@ -20,42 +20,43 @@ func klRow(f []float64, cols []int32, x, v []float64, other []float64, stride in
 	k, nz := len(f), len(cols)
 	buf = buf[:nz*k]
 	for q, j := range cols {
-		row := other[int(j)*stride : int(j)*stride+k]
-		for t, h := range row {
-			buf[t*nz+q] = h
-		}
+		copy(buf[q*k:q*k+k], other[int(j)*stride:int(j)*stride+k])
 	}
 	change := 0.0
-	var prev []float64 // the other factor's entries for the last changed coordinate
+	prev := -1 // the last changed coordinate
 	delta := 0.0
 	for t := 0; t < k; t++ {
-		ht := buf[t*nz : t*nz+nz]
 		g := linear[t] + l1 + l2*f[t]
 		h := l2
 		umax := 0.0
 		if delta != 0 {
-			for q, hq := range ht {
-				vq := v[q] + delta*prev[q]
+			for q, xq := range x {
+				hq, vq := buf[q*k+t], v[q]+delta*buf[q*k+prev]
 				v[q] = vq
-				if hq == 0 || x[q] == 0 {
+				if hq == 0 || xq == 0 {
 					continue
 				}
 				u := hq / vq
-				xu := x[q] * u
+				xu := xq * u
 				g -= xu
 				h += xu * u
-				umax = math.Max(umax, u)
+				if u > umax {
+					umax = u
+				}
 			}
 		} else {
-			for q, hq := range ht {
-				if hq == 0 || x[q] == 0 {
+			for q, xq := range x {
+				hq := buf[q*k+t]
+				if hq == 0 || xq == 0 {
 					continue
 				}
 				u := hq / v[q]
-				xu := x[q] * u
+				xu := xq * u
 				g -= xu
 				h += xu * u
-				umax = math.Max(umax, u)
+				if u > umax {
+					umax = u
+				}
 			}
 		}
 		delta = 0
@@ -76,11 +77,11 @@ func klRow(f []float64, cols []int32, x, v []float64, other []float64, stride in
 		delta = nf - f[t]
 		f[t] = nf
 		change += delta * delta
-		prev = ht
+		prev = t
 	}
 	if delta != 0 {
-		for q, hq := range prev {
-			v[q] += delta * hq
+		for q := range v[:nz] {
+			v[q] += delta * buf[q*k+prev]
 		}
 	}
 	return change

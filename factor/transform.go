@@ -48,8 +48,9 @@ func (f NMF) Transform(ctx context.Context, W *mat.Dense, Xnew *sparse.CSR) (*ma
 		C := mat.NewDense(n, k, nil)
 		sparse.MulDense(C, Xt, W, s.workers)
 		G := mat.NewDense(k, k, nil)
-		gram(G, W, s.workers)
-		forRows(Ht, C, G, s.workers, func(f, c, q []float64) {
+		var sc scratch
+		gram(G, W, s.workers, &sc)
+		forRows(Ht, C, G, s.workers, &sc, func(f, c, q []float64) {
 			for it := 0; it < s.MaxIter; it++ {
 				if halsRow(f, c, q, 1, s.L1H, s.L2H) <= tol2*sqSum(f) {
 					return
