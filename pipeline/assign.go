@@ -25,6 +25,11 @@ const AssignBatchSize = 4096
 // Assign streams the documents of source through the model in batches and
 // calls visit with each one's topic, in reading order.
 func (m *Model) Assign(ctx context.Context, source string, opts corpus.Options, visit func(Assigned) error) (corpus.Stats, error) {
+	return m.assign(ctx, source, opts, AssignBatchSize, visit)
+}
+
+// assign is Assign with the batch size as a parameter.
+func (m *Model) assign(ctx context.Context, source string, opts corpus.Options, batchSize int, visit func(Assigned) error) (corpus.Stats, error) {
 	analyzer, err := tokenize.New(m.Analyzer)
 	if err != nil {
 		return corpus.Stats{}, fmt.Errorf("model analyzer: %w", err)
@@ -70,7 +75,7 @@ func (m *Model) Assign(ctx context.Context, source string, opts corpus.Options, 
 		}
 		docs = append(docs, DocInfo{ID: d.ID, Path: d.Path, Label: d.Label, Date: d.Date, Tokens: len(kept), Snippet: snippet(d.Text)})
 		bags = append(bags, counter.Bag(kept))
-		if len(docs) == AssignBatchSize {
+		if len(docs) == batchSize {
 			return flush()
 		}
 		return nil

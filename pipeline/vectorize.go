@@ -190,23 +190,26 @@ func Vectorize(ctx context.Context, cfg Config) (*Vectorized, error) {
 	}, nil
 }
 
-// snippet returns the start of text with runs of white space collapsed.
+// snippet returns the start of text, at most snippetRunes runes with runs
+// of white space collapsed to one space, and "…" when it was cut.
 func snippet(text string) string {
 	var b strings.Builder
 	n, space := 0, false
 	for _, r := range text {
-		if n == snippetRunes {
-			b.WriteString("…")
-			break
-		}
 		if unicode.IsSpace(r) {
 			space = b.Len() > 0
 			continue
 		}
 		if space {
-			b.WriteByte(' ')
 			n++
 			space = false
+			if n < snippetRunes {
+				b.WriteByte(' ')
+			}
+		}
+		if n >= snippetRunes {
+			b.WriteString("…")
+			break
 		}
 		b.WriteRune(r)
 		n++

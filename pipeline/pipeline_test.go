@@ -1,0 +1,116 @@
+package pipeline
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/topicmill/topicmill/corpus"
+	"github.com/topicmill/topicmill/factor"
+)
+
+const demo = "../testdata/demo"
+
+// TestVectorizeSameForAnyWorkerCount checks the determinism promise: term
+// ids, document order and every value of X do not depend on the workers.
+func TestVectorizeSameForAnyWorkerCount(t *testing.T) {
+	var first *Vectorized
+	for _, workers := range []int{1, 2, 5} {
+		vec, err := Vectorize(context.Background(), Config{Source: demo, Workers: workers})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if first == nil {
+			first = vec
+			continue
+		}
+		if !reflect.DeepEqual(vec.Vocab, first.Vocab) || !reflect.DeepEqual(vec.X, first.X) || !reflect.DeepEqual(vec.Docs, first.Docs) {
+			t.Errorf("%d workers give a different vocabulary, matrix or document list than 1 worker", workers)
+		}
+	}
+	if first.X.Cols != 300 || first.Account.Read != 300 {
+		t.Errorf("X has %d columns, read %d documents; want 300", first.X.Cols, first.Account.Read)
+	}
+}
+
+// TestModelRoundTripAndBatches fits the demo corpus, saves and loads the
+// model, and checks that assigning the corpus back in batches of 7 gives the
+// same topics as in one batch, and mostly the topics of the fit itself.
+func TestModelRoundTripAndBatches(t *testing.T) {
+	res, err := Run(context.Background(), Config{Source: demo, NMF: factor.NMF{K: 6}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "model.json")
+	if err := res.Model.Save(path); err != nil {
+		t.Fatal(err)
+	}
+	m, err := LoadModel(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(m, res.Model) {
+		t.Fatal("the loaded model differs from the saved one")
+	}
+	collect := func(batch int) []Assigned {
+		var out []Assigned
+		if _, err := m.assign(context.Background(), demo, corpus.Options{}, batch, func(a Assigned) error {
+			out = append(out, a)
+			return nil
+		}); err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+	whole, batched := collect(AssignBatchSize), collect(7)
+	if len(whole) != 300 || !reflect.DeepEqual(whole, batched) {
+		t.Fatalf("assigning in batches of 7 differs from one batch (%d vs %d documents)", len(batched), len(whole))
+	}
+	same, right := 0, 0
+	for j, a := range whole {
+		if a.Assignment.Topic == res.Assignments[j].Topic {
+			same++
+		}
+		if a.Predicted == a.Doc.Label {
+			right++
+		}
+	}
+	if same < 290 || right < 290 {
+		t.Errorf("re-assigned corpus: %d of 300 keep their topic, %d get their label; want ≥ 290 each", same, right)
+	}
+}
+
+func TestLoadModelRefusesDamagedFiles(t *testing.T) {
+	dir := t.TempDir()
+	cases := map[string]string{
+		"future.json":    `{"format": 99}`,
+		"truncated.json": `{"format": 1, "k": 2, "w": [1, 2`,
+		"sizes.json":     `{"format": 1, "k": 2, "w": [1], "vocabulary": {"terms": ["a"], "surface": ["a"], "df": [1], "n_docs": 1}, "weighting": {"weighting": {"tf": "raw", "idf": "none", "norm": "none"}, "idf": [1]}, "topic_label": ["", ""]}`,
+	}
+	for name, body := range cases {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := LoadModel(path); err == nil || !strings.Contains(err.Error(), name) {
+			t.Errorf("%s: err = %v, want an error naming the file", name, err)
+		}
+	}
+}
+
+func TestSnippet(t *testing.T) {
+	long := strings.Repeat("ab ", 200)
+	cases := []struct{ in, want string }{
+		{"  Hello,\n\n  world\t!  ", "Hello, world !"},
+		{"", ""},
+		{long, strings.TrimSpace(long[:snippetRunes]) + "…"},
+	}
+	for _, c := range cases {
+		if got := snippet(c.in); got != c.want {
+			t.Errorf("snippet(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
