@@ -94,7 +94,7 @@ func (c Config) Parameters() map[string]string {
 		"tf":        string(c.Weighting.TF),
 		"idf":       string(c.Weighting.IDF),
 		"norm":      string(c.Weighting.Norm),
-		"strip":     fmt.Sprint(c.Corpus.Strip),
+		"strip":     orDefault(c.Corpus.Strip.String(), "none"),
 	}
 }
 

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"os"
 
 	"github.com/urfave/cli/v2"
 
@@ -88,7 +89,17 @@ func corpusOptions(c *cli.Context) (corpus.Options, error) {
 		IDField:      c.String("id-field"),
 		LabelField:   c.String("label-field"),
 		DateField:    c.String("date-field"),
+		OnProblem:    reportProblem,
 	}, nil
+}
+
+// reportProblem tells the user, on stderr, about each document that was
+// skipped, naming its file and the reason; repairs and truncations are only
+// counted in the closing account.
+func reportProblem(p corpus.Problem) {
+	if p.Reason.IsSkip() {
+		fmt.Fprintf(os.Stderr, "topicmill: skipped %s\n", p)
+	}
 }
 
 // vectorConfig reads the reading and vectorizing flags into a config.

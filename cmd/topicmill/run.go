@@ -38,6 +38,7 @@ func runAction(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
+	fmt.Fprintln(os.Stderr, res.Vectorized.Account.String())
 	out := c.String("out")
 	if err := res.Write(out); err != nil {
 		return err
