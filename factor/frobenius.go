@@ -92,6 +92,7 @@ func fitFrobenius(ctx context.Context, X *sparse.CSR, W, Ht *mat.Dense, s settin
 		}
 		extrapolated = false
 		tr.add(it, best)
+		tr.small = 0
 		if stalled {
 			res.Converged = true
 			break

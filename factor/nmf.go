@@ -49,8 +49,9 @@ const (
 const (
 	// DefaultMaxIter bounds the number of outer iterations.
 	DefaultMaxIter = 200
-	// DefaultTolFrobenius stops a Frobenius fit when one iteration lowers
-	// the objective by less than this fraction of its value. scikit-learn's
+	// DefaultTolFrobenius stops a Frobenius fit when two successive
+	// iterations each lower the objective by less than this fraction of its
+	// value. scikit-learn's
 	// 'cd' solver stops when its projected-gradient violation falls to 1e-4
 	// of the first one; since the remaining gap shrinks like the square of
 	// the gradient, that leaves about 1e-8 of the initial gap, and on text
@@ -58,8 +59,8 @@ const (
 	// the objective by a few parts in 10⁹. 1e-8 therefore ends no worse than
 	// scikit-learn; accelerated HALS gets there in few, cheap iterations.
 	DefaultTolFrobenius = 1e-8
-	// DefaultTolKL stops a KL fit when one iteration lowers the divergence
-	// by less than this fraction of its value. scikit-learn's 'mu' solver
+	// DefaultTolKL stops a KL fit when two successive iterations each lower
+	// the divergence by less than this fraction of its value. scikit-learn's 'mu' solver
 	// stops when ten iterations lower sqrt(2·D) by less than 1e-4 of its
 	// first value; coordinate descent makes far more progress per iteration,
 	// and on text passes 'mu''s final divergence while each iteration still
@@ -74,7 +75,7 @@ type NMF struct {
 	Init    Init    // "" means NNDSVDA
 	Seed    uint64  // seeds the randomized SVD and the random initialisations
 	MaxIter int     // 0 means DefaultMaxIter
-	Tol     float64 // stop when (f_{t−1} − f_t)/f_{t−1} < Tol; 0 means DefaultTolFrobenius or DefaultTolKL
+	Tol     float64 // stop when (f_{t−1} − f_t)/f_{t−1} < Tol twice in a row; 0 means DefaultTolFrobenius or DefaultTolKL
 	// Penalties: the objective is the loss + L1W·ΣW + ½L2W·‖W‖²_F + L1H·ΣH + ½L2H·‖H‖²_F.
 	L1W, L2W, L1H, L2H float64
 	Workers            int             // ≤ 0 means GOMAXPROCS; results do not depend on it
@@ -169,6 +170,7 @@ type tracer struct {
 	s     settings
 	start time.Time
 	res   *Result
+	small int // successive iterations that met the tolerance
 }
 
 // add appends iteration n with objective obj to the trace and reports it.
@@ -181,13 +183,20 @@ func (t *tracer) add(n int, obj float64) {
 	}
 }
 
-// record adds iteration n and reports whether the stopping rule is met.
+// record adds iteration n and reports whether the stopping rule is met: two
+// successive iterations each lowered the objective by less than Tol of its
+// value (two, so that one short step, as after an extrapolation restart,
+// does not end a fit that is still moving).
 func (t *tracer) record(n int, obj float64) bool {
 	t.add(n, obj)
 	if n == 0 {
 		return false
 	}
 	prev := t.res.Trace[len(t.res.Trace)-2].Objective
-	t.res.Converged = prev-obj <= t.s.Tol*prev
+	t.small++
+	if prev-obj > t.s.Tol*prev {
+		t.small = 0
+	}
+	t.res.Converged = t.small >= 2
 	return t.res.Converged
 }
