@@ -108,6 +108,14 @@ type settings struct {
 	workers int
 }
 
+// WithDefaults returns the settings with every zero field replaced by its
+// default (loss, init, iterations, tolerance), or an error for an unknown
+// loss or init or a negative penalty: what a fit would run with.
+func (f NMF) WithDefaults() (NMF, error) {
+	s, err := f.resolve()
+	return s.NMF, err
+}
+
 func (f NMF) resolve() (settings, error) {
 	s := settings{NMF: f, workers: workerCount(f.Workers)}
 	switch s.Loss {

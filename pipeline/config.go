@@ -78,14 +78,15 @@ func (c Config) withDefaults() Config {
 // the Parquet metadata.
 func (c Config) Parameters() map[string]string {
 	c = c.withDefaults()
+	nmf, _ := c.NMF.WithDefaults() // an invalid loss stops the run before this is shown
 	return map[string]string{
 		"source":    c.Source,
-		"k":         fmt.Sprint(c.NMF.K),
-		"loss":      string(orDefault(string(c.NMF.Loss), "frobenius")),
-		"init":      string(orDefault(string(c.NMF.Init), "nndsvda")),
-		"seed":      fmt.Sprint(c.NMF.Seed),
-		"max-iter":  fmt.Sprint(c.NMF.MaxIter),
-		"tol":       fmt.Sprint(c.NMF.Tol),
+		"k":         fmt.Sprint(nmf.K),
+		"loss":      string(nmf.Loss),
+		"init":      string(nmf.Init),
+		"seed":      fmt.Sprint(nmf.Seed),
+		"max-iter":  fmt.Sprint(nmf.MaxIter),
+		"tol":       fmt.Sprint(nmf.Tol),
 		"language":  orDefault(c.Analyzer.Language, "english"),
 		"stem":      fmt.Sprint(!c.Analyzer.NoStem),
 		"min-df":    fmt.Sprint(c.Pruning.MinDF),

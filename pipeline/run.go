@@ -88,15 +88,16 @@ func summarize(cfg Config, vec *Vectorized, fit *factor.Result, as []cluster.Ass
 		}
 		sizes[a.Topic]++
 	}
+	params := cfg.Parameters()
 	run := &report.Run{
 		Version:    Version,
 		Corpus:     cfg.Source,
-		Parameters: cfg.Parameters(),
+		Parameters: params,
 		Account:    vec.Account.String(),
 		Documents:  n,
 		Terms:      vec.Vocab.Len(),
 		NonZeros:   vec.X.NNZ(),
-		Loss:       lossName(cfg.NMF.Loss),
+		Loss:       params["loss"],
 		Objective:  fit.Objective,
 		TopicMap:   cluster.Layout2D(similarity),
 		Similarity: similarity,
@@ -133,12 +134,4 @@ func summarize(cfg Config, vec *Vectorized, fit *factor.Result, as []cluster.Ass
 		}
 	}
 	return run
-}
-
-// lossName is the loss as the report names it.
-func lossName(l factor.Loss) string {
-	if l == "" {
-		return string(factor.Frobenius)
-	}
-	return string(l)
 }

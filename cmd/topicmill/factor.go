@@ -35,12 +35,15 @@ func factorAction(c *cli.Context) error {
 	if c.NArg() != 1 {
 		return usageError{fmt.Sprintf("factor needs one matrix file (.mtx or .csv), got %d arguments", c.NArg())}
 	}
+	nmf, err := nmfSettings(c)
+	if err != nil {
+		return err
+	}
 	path := c.Args().First()
 	x, err := readMatrix(path)
 	if err != nil {
 		return err
 	}
-	nmf := nmfSettings(c)
 	res, err := nmf.Fit(c.Context, x)
 	if err != nil {
 		return fmt.Errorf("factor %s: %w", path, err)
@@ -67,10 +70,8 @@ func factorAction(c *cli.Context) error {
 	if err := pipeline.WriteTrace(filepath.Join(out, pipeline.TraceFile), trace); err != nil {
 		return err
 	}
-	loss := string(nmf.Loss)
-	if loss == "" {
-		loss = "frobenius"
-	}
+	settings, _ := nmf.WithDefaults()
+	loss := settings.Loss
 	elapsed := 0.0
 	if n := len(res.Trace); n > 0 {
 		elapsed = res.Trace[n-1].Elapsed.Seconds()

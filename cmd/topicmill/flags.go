@@ -143,9 +143,10 @@ func vectorConfig(c *cli.Context) (pipeline.Config, error) {
 	return cfg, nil
 }
 
-// nmfSettings reads the factorization flags.
-func nmfSettings(c *cli.Context) factor.NMF {
-	return factor.NMF{
+// nmfSettings reads the factorization flags and checks them before any
+// work starts.
+func nmfSettings(c *cli.Context) (factor.NMF, error) {
+	nmf := factor.NMF{
 		K:       c.Int("k"),
 		Loss:    factor.Loss(c.String("loss")),
 		Init:    factor.Init(c.String("init")),
@@ -158,4 +159,8 @@ func nmfSettings(c *cli.Context) factor.NMF {
 		L2H:     c.Float64("l2-h"),
 		Workers: c.Int("workers"),
 	}
+	if _, err := nmf.WithDefaults(); err != nil {
+		return nmf, usageError{err.Error()}
+	}
+	return nmf, nil
 }

@@ -31,7 +31,9 @@ func runAction(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	cfg.NMF = nmfSettings(c)
+	if cfg.NMF, err = nmfSettings(c); err != nil {
+		return err
+	}
 	cfg.Progress = progressTo(os.Stderr)
 	res, err := pipeline.Run(c.Context, cfg)
 	endProgress(cfg.Progress)
