@@ -312,32 +312,6 @@ func ReadDenseMatrixMarket(r io.Reader) (*mat.Dense, error) {
 	return d, nil
 }
 
-// WriteMatrixMarket writes a as a MatrixMarket real general coordinate
-// matrix, row by row with 1-based indices and values that read back exactly.
-func WriteMatrixMarket(w io.Writer, a *CSR) error {
-	bw := bufio.NewWriterSize(w, 64<<10)
-	fmt.Fprintf(bw, "%%%%MatrixMarket matrix coordinate real general\n%% written by topicmill\n%d %d %d\n", a.Rows, a.Cols, a.NNZ())
-	buf := make([]byte, 0, 64)
-	for i := range a.Rows {
-		cols, vals := a.Row(i)
-		for p, c := range cols {
-			buf = strconv.AppendInt(buf[:0], int64(i+1), 10)
-			buf = append(buf, ' ')
-			buf = strconv.AppendInt(buf, int64(c)+1, 10)
-			buf = append(buf, ' ')
-			buf = strconv.AppendFloat(buf, vals[p], 'g', -1, 64)
-			buf = append(buf, '\n')
-			if _, err := bw.Write(buf); err != nil {
-				return fmt.Errorf("write matrix market: %w", err)
-			}
-		}
-	}
-	if err := bw.Flush(); err != nil {
-		return fmt.Errorf("write matrix market: %w", err)
-	}
-	return nil
-}
-
 // WriteDenseMatrixMarket writes m as a MatrixMarket real general array,
 // column by column as the format requires, with values that read back exactly.
 func WriteDenseMatrixMarket(w io.Writer, m mat.Matrix) error {

@@ -1,0 +1,124 @@
+package sparse
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"runtime"
+	"strconv"
+	"sync"
+)
+
+// mmChunkEntries is about how many entries one goroutine formats at a time:
+// a few MB of text, so that the chunks in flight stay small next to X.
+const mmChunkEntries = 1 << 16
+
+// WriteMatrixMarket writes a as a MatrixMarket real general coordinate
+// matrix, row by row with 1-based indices and values that read back exactly.
+// Formatting is the costly part, so chunks of rows are formatted on
+// GOMAXPROCS goroutines and written in row order: the bytes are the same
+// whatever the number of goroutines.
+func WriteMatrixMarket(w io.Writer, a *CSR) error {
+	bw := bufio.NewWriterSize(w, 64<<10)
+	fmt.Fprintf(bw, "%%%%MatrixMarket matrix coordinate real general\n%% written by topicmill\n%d %d %d\n", a.Rows, a.Cols, a.NNZ())
+	starts := mmChunks(a)
+	chunks := len(starts) - 1
+	workers := min(runtime.GOMAXPROCS(0), chunks)
+	if workers <= 1 {
+		var buf []byte
+		for c := range chunks {
+			buf = appendMMRows(buf[:0], a, starts[c], starts[c+1])
+			if _, err := bw.Write(buf); err != nil {
+				return fmt.Errorf("write matrix market: %w", err)
+			}
+		}
+		return flushMM(bw)
+	}
+
+	// Chunk c is formatted by worker c%workers into one of that worker's
+	// two buffers and handed over on ready[c]; free[k] gives worker k its
+	// buffer back once written. A worker waits only for buffers of its own
+	// earlier chunks, which the writer reaches first, so this cannot
+	// deadlock, and at most 2·workers chunks are in memory at once.
+	ready := make([]chan []byte, chunks)
+	for c := range ready {
+		ready[c] = make(chan []byte, 1)
+	}
+	free := make([]chan []byte, workers)
+	for k := range free {
+		free[k] = make(chan []byte, 2)
+		free[k] <- nil
+		free[k] <- nil
+	}
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	for k := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for c := k; c < chunks; c += workers {
+				var buf []byte
+				select {
+				case buf = <-free[k]:
+				case <-stop:
+					return
+				}
+				ready[c] <- appendMMRows(buf[:0], a, starts[c], starts[c+1])
+			}
+		}()
+	}
+	var err error
+	for c := range chunks {
+		buf := <-ready[c]
+		if _, err = bw.Write(buf); err != nil {
+			err = fmt.Errorf("write matrix market: %w", err)
+			break
+		}
+		free[c%workers] <- buf
+	}
+	close(stop)
+	wg.Wait()
+	if err != nil {
+		return err
+	}
+	return flushMM(bw)
+}
+
+// mmChunks cuts a's rows into runs of about mmChunkEntries entries and
+// returns their first rows followed by a.Rows.
+func mmChunks(a *CSR) []int {
+	starts := []int{0}
+	for i := range a.Rows {
+		if a.RowPtr[i+1]-a.RowPtr[starts[len(starts)-1]] >= mmChunkEntries {
+			starts = append(starts, i+1)
+		}
+	}
+	if starts[len(starts)-1] != a.Rows {
+		starts = append(starts, a.Rows)
+	}
+	return starts
+}
+
+// appendMMRows appends the entry lines of rows [lo, hi) of a to buf.
+func appendMMRows(buf []byte, a *CSR, lo, hi int) []byte {
+	for i := lo; i < hi; i++ {
+		cols, vals := a.Row(i)
+		for p, c := range cols {
+			buf = strconv.AppendInt(buf, int64(i+1), 10)
+			buf = append(buf, ' ')
+			buf = strconv.AppendInt(buf, int64(c)+1, 10)
+			buf = append(buf, ' ')
+			buf = strconv.AppendFloat(buf, vals[p], 'g', -1, 64)
+			buf = append(buf, '\n')
+		}
+	}
+	return buf
+}
+
+// flushMM flushes the writer, wrapping its error.
+func flushMM(bw *bufio.Writer) error {
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("write matrix market: %w", err)
+	}
+	return nil
+}
