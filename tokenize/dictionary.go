@@ -2,8 +2,10 @@ package tokenize
 
 import (
 	"fmt"
+	"hash/maphash"
 	"slices"
 	"sync"
+	"sync/atomic"
 )
 
 // Dictionary interns stems to int32 ids; it is safe for concurrent use. Ids
@@ -13,6 +15,32 @@ type Dictionary struct {
 	mu    sync.RWMutex
 	ids   map[string]int32
 	stems []string
+
+	// The word cache shares every segment's analysis between the sessions of
+	// one analyzer (the first that uses the dictionary), so that each
+	// distinct segment is normalised and stemmed once per run, not once per
+	// worker. It is sharded by a hash of the segment to keep locks short.
+	owner  atomic.Pointer[Analyzer]
+	seed   maphash.Seed
+	seeded sync.Once
+	shards [cacheShards]cacheShard
+}
+
+// cacheShards is the number of independently locked parts of the word cache.
+const cacheShards = 64
+
+// cacheShard is one locked part of the word cache.
+type cacheShard struct {
+	mu    sync.Mutex
+	words map[string]cachedWord
+	_     [40]byte // keeps shards on separate cache lines
+}
+
+// cachedWord is the analysis of one segment as written.
+type cachedWord struct {
+	key  string // the segment, as written (shared by every session's index)
+	word string // the normalised word it counts as
+	stem int32  // stem id; -1 for a dropped word
 }
 
 // NewDictionary returns a dictionary pre-seeded so that stems[i] has id i,
@@ -75,4 +103,63 @@ func (d *Dictionary) intern(stem string) int32 {
 	d.ids[stem] = id
 	d.stems = append(d.stems, stem)
 	return id
+}
+
+// shard returns the cache shard of key, or nil when a's sessions must not
+// use the cache because another analyzer's sessions own it.
+func (d *Dictionary) shard(a *Analyzer, key []byte) *cacheShard {
+	if !d.owns(a) {
+		return nil
+	}
+	d.seeded.Do(func() { d.seed = maphash.MakeSeed() })
+	return &d.shards[maphash.Bytes(d.seed, key)%cacheShards]
+}
+
+// owns reports whether the word cache holds a's analyses, making a its
+// owner when it has none.
+func (d *Dictionary) owns(a *Analyzer) bool {
+	if d.owner.Load() == a {
+		return true
+	}
+	d.owner.CompareAndSwap(nil, a)
+	return d.owner.Load() == a
+}
+
+// cached returns the shared analysis of the segment key for analyzer a,
+// analysing and storing it when no session has met it yet.
+func (d *Dictionary) cached(a *Analyzer, key []byte) cachedWord {
+	sh := d.shard(a, key)
+	if sh == nil {
+		return d.analyse(a, string(key))
+	}
+	sh.mu.Lock()
+	c, ok := sh.words[string(key)]
+	sh.mu.Unlock()
+	if ok {
+		return c
+	}
+	c = d.analyse(a, string(key))
+	sh.mu.Lock()
+	defer sh.mu.Unlock()
+	if prev, ok := sh.words[c.key]; ok {
+		return prev // another session analysed it meanwhile, with the same outcome
+	}
+	if sh.words == nil {
+		sh.words = make(map[string]cachedWord)
+	}
+	sh.words[c.key] = c
+	return c
+}
+
+// analyse decides the segment key with a and interns its stem.
+func (d *Dictionary) analyse(a *Analyzer, key string) cachedWord {
+	c := cachedWord{key: key, stem: -1}
+	if word, stem, ok := a.analyze([]byte(key)); ok {
+		c.stem = d.intern(stem)
+		c.word = word
+		if word == key {
+			c.word = key // share the bytes
+		}
+	}
+	return c
 }

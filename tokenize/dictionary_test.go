@@ -73,3 +73,53 @@ func TestDictionaryConcurrentIntern(t *testing.T) {
 		}
 	}
 }
+
+// TestWordCacheTwoAnalyzers checks that sessions of two analyzers sharing a
+// dictionary each get their own analyzer's outcome, whichever met a word first.
+func TestWordCacheTwoAnalyzers(t *testing.T) {
+	d := NewDictionary()
+	stem := mustNew(t, Config{}).NewSession(d)
+	plain := mustNew(t, Config{NoStem: true}).NewSession(d)
+	text := "Computers computing"
+	for range 2 {
+		if got, want := d.stemsOf(stem.Terms(text, nil)), []string{"comput", "comput"}; !slices.Equal(got, want) {
+			t.Fatalf("stemming session: %q, want %q", got, want)
+		}
+		if got, want := d.stemsOf(plain.Terms(text, nil)), []string{"computers", "computing"}; !slices.Equal(got, want) {
+			t.Fatalf("no-stem session: %q, want %q", got, want)
+		}
+	}
+}
+
+// TestWordCacheConcurrentSessions checks that sessions tokenizing at once
+// through the shared cache give every word the stem a lone session gives.
+func TestWordCacheConcurrentSessions(t *testing.T) {
+	a := mustNew(t, Config{})
+	text := makeText(20_000)
+	want := a.Words(text)
+	d := NewDictionary()
+	var wg sync.WaitGroup
+	got := make([][]string, 4)
+	for w := range got {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			got[w] = d.stemsOf(a.NewSession(d).Terms(text, nil))
+		}()
+	}
+	wg.Wait()
+	for w, g := range got {
+		if !slices.Equal(g, want) {
+			t.Fatalf("session %d: %d stems differ from Words' %d", w, len(g), len(want))
+		}
+	}
+}
+
+// stemsOf returns the stems of ids.
+func (d *Dictionary) stemsOf(ids []int32) []string {
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		out[i] = d.Stem(id)
+	}
+	return out
+}

@@ -1,8 +1,9 @@
 package tokenize
 
 // Session is one goroutine's tokenizer: it caches each surface word's
-// decision so that every distinct word is segmented, normalised and stemmed
-// once, and counts surface forms. It is not safe for concurrent use.
+// decision (taken from its dictionary's shared word cache, so that every
+// distinct word is normalised and stemmed once per dictionary, however many
+// sessions meet it) and counts surface forms. It is not safe for concurrent use.
 //
 // The cache is keyed by the segment exactly as written ("The" and "the" are
 // two entries with the same outcome), so a known word costs one map lookup
@@ -49,19 +50,12 @@ func (s *Session) Terms(text string, dst []int32) []int32 {
 	return dst
 }
 
-// learn analyses a segment the session has not met and caches the outcome.
+// learn caches the outcome of a segment the session has not met, taking it
+// from the dictionary's shared word cache (which analyses it when new).
 func (s *Session) learn(tok []byte) int32 {
-	key := string(tok)
-	e := surface{stem: -1}
-	if word, stem, ok := s.a.analyze(tok); ok {
-		e.stem = s.dict.intern(stem)
-		e.word = word
-		if word == key {
-			e.word = key // share the bytes
-		}
-	}
+	c := s.dict.cached(s.a, tok)
 	idx := int32(len(s.entries))
-	s.entries = append(s.entries, e)
-	s.index[key] = idx
+	s.entries = append(s.entries, surface{stem: c.stem, word: c.word})
+	s.index[c.key] = idx
 	return idx
 }
