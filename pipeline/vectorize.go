@@ -51,10 +51,11 @@ const batchSize = 64
 
 // batch is a run of consecutive documents; first is the index of the first.
 type batch struct {
-	first int
-	texts []string
-	bags  []vocab.Bag
-	count []int
+	first    int
+	texts    []string
+	bags     []vocab.Bag
+	count    []int
+	snippets []string
 }
 
 // Vectorize reads the source, tokenizes every document on all workers and
@@ -82,13 +83,14 @@ func Vectorize(ctx context.Context, cfg Config) (*Vectorized, error) {
 	}
 
 	var (
-		docs   []DocInfo
-		bags   []vocab.Bag
-		tokens []int
-		jobs   = make(chan *batch, 2*workers)
-		done   = make(chan *batch, 2*workers)
-		wg     sync.WaitGroup
-		merge  sync.WaitGroup
+		docs     []DocInfo
+		bags     []vocab.Bag
+		tokens   []int
+		snippets []string
+		jobs     = make(chan *batch, 2*workers)
+		done     = make(chan *batch, 2*workers)
+		wg       sync.WaitGroup
+		merge    sync.WaitGroup
 	)
 	for _, s := range sessions {
 		wg.Add(1)
@@ -99,10 +101,12 @@ func Vectorize(ctx context.Context, cfg Config) (*Vectorized, error) {
 			for b := range jobs {
 				b.bags = make([]vocab.Bag, len(b.texts))
 				b.count = make([]int, len(b.texts))
+				b.snippets = make([]string, len(b.texts))
 				for i, text := range b.texts {
 					ids = s.Terms(text, ids[:0])
 					b.bags[i] = counter.Bag(ids)
 					b.count[i] = len(ids)
+					b.snippets[i] = snippet(text)
 				}
 				b.texts = nil
 				done <- b
@@ -116,9 +120,11 @@ func Vectorize(ctx context.Context, cfg Config) (*Vectorized, error) {
 			for len(bags) < b.first+len(b.bags) {
 				bags = append(bags, vocab.Bag{})
 				tokens = append(tokens, 0)
+				snippets = append(snippets, "")
 			}
 			copy(bags[b.first:], b.bags)
 			copy(tokens[b.first:], b.count)
+			copy(snippets[b.first:], b.snippets)
 		}
 	}()
 
@@ -132,7 +138,7 @@ func Vectorize(ctx context.Context, cfg Config) (*Vectorized, error) {
 	}
 	readStart := time.Now()
 	account, readErr := corpus.Read(ctx, cfg.Source, cfg.Corpus, func(d corpus.Document) error {
-		docs = append(docs, DocInfo{ID: d.ID, Path: d.Path, Label: d.Label, Date: d.Date, Snippet: snippet(d.Text)})
+		docs = append(docs, DocInfo{ID: d.ID, Path: d.Path, Label: d.Label, Date: d.Date})
 		n := len(docs)
 		pending.texts = append(pending.texts, d.Text)
 		if len(pending.texts) == batchSize {
@@ -155,7 +161,7 @@ func Vectorize(ctx context.Context, cfg Config) (*Vectorized, error) {
 		return nil, err
 	}
 	for i := range docs {
-		docs[i].Tokens = tokens[i]
+		docs[i].Tokens, docs[i].Snippet = tokens[i], snippets[i]
 	}
 	tokenized := time.Since(start)
 
@@ -164,9 +170,7 @@ func Vectorize(ctx context.Context, cfg Config) (*Vectorized, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", cfg.Source, err)
 	}
-	for i := range bags {
-		bags[i] = vocab.Remap(bags[i], remap)
-	}
+	remapAll(bags, remap, workers)
 	weights, err := tfidf.Fit(cfg.Weighting, v)
 	if err != nil {
 		return nil, err
@@ -188,6 +192,24 @@ func Vectorize(ctx context.Context, cfg Config) (*Vectorized, error) {
 			{"vocabulary and TF-IDF", time.Since(buildStart)},
 		},
 	}, nil
+}
+
+// remapAll remaps every bag to final term ids, in place, on workers
+// goroutines over fixed contiguous parts (each bag is remapped alone, so
+// the split does not change the result).
+func remapAll(bags []vocab.Bag, remap []int32, workers int) {
+	var wg sync.WaitGroup
+	for w := range workers {
+		lo, hi := len(bags)*w/workers, len(bags)*(w+1)/workers
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := lo; i < hi; i++ {
+				bags[i] = vocab.Remap(bags[i], remap)
+			}
+		}()
+	}
+	wg.Wait()
 }
 
 // snippet returns the start of text, at most snippetRunes runes with runs
