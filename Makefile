@@ -7,7 +7,7 @@ CORPORA   ?= ../shared/corpora
 BENCH_OUT ?= out/bench
 PYTHON    ?= /usr/bin/python3
 
-.PHONY: build run test test-deps vet bench bench-vectorize bench-factor demo clean
+.PHONY: build run test test-deps vet bench bench-vectorize bench-factor check-report demo clean
 
 build:
 	$(GO) build -o $(BIN) ./cmd/topicmill
@@ -43,6 +43,11 @@ bench-factor: build
 	@scripts/bench-factor.sh $(BIN) $(CORPORA)/20news-bydate $(BENCH_OUT)
 
 bench: bench-vectorize bench-factor
+
+## check-report: open a real run's report in headless Chromium (load time,
+## console errors, network requests, screenshot in out/screenshots).
+check-report:
+	TOPICMILL_REPORT=$(REPORT) TOPICMILL_SCREENSHOT_DIR=$(CURDIR)/out/screenshots $(GO) test -count=1 -v -run TestReportFileInChromium ./report
 
 ## demo: regenerate the demo corpus (it is committed; a test checks it).
 demo:

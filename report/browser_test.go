@@ -142,3 +142,39 @@ func TestBrowserWatcherCatchesProblems(t *testing.T) {
 		t.Errorf("console errors = %q, want one with boom", res.ConsoleErrors)
 	}
 }
+
+// TestReportFileInChromium opens a report written by a real run, named by
+// $TOPICMILL_REPORT (`make check-report REPORT=out/20news/report.html`), and
+// holds it to the same rules: under 2 s, no console error, nothing fetched.
+func TestReportFileInChromium(t *testing.T) {
+	page := os.Getenv("TOPICMILL_REPORT")
+	if page == "" {
+		t.Skip("set TOPICMILL_REPORT to a report.html to check it")
+	}
+	bin := chromium(t)
+	abs, err := filepath.Abs(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	res, err := browser.Load(ctx, browser.Options{Chromium: bin, URL: "file://" + abs, FullPage: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("%s: loaded in %v (page's own load event at %v), %d requests", page, res.LoadTime, res.PageLoad, len(res.Requests))
+	if len(res.ConsoleErrors) > 0 {
+		t.Errorf("console errors: %q", res.ConsoleErrors)
+	}
+	if bad := offline(res.Requests); len(bad) > 0 {
+		t.Errorf("network requests: %q", bad)
+	}
+	if res.LoadTime > 2*time.Second {
+		t.Errorf("load took %v, want under 2 s", res.LoadTime)
+	}
+	shot := filepath.Join(screenshotDir(t), "report-file.png")
+	if err := os.WriteFile(shot, res.Screenshot, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("screenshot: %s", shot)
+}

@@ -18,5 +18,5 @@ for loss in frobenius kullback-leibler; do
   /usr/bin/time -f '%e' -o "$out/time.txt" "$bin" factor "$x" --k "$k" --loss "$loss" --out "$out/factor-$loss" | tee "$out/factor-$loss.txt"
   echo "topicmill wall (read + fit + write): $(cat "$out/time.txt")s"
   "$py" "$sk" - --mtx "$x" --k "$k" --loss "$loss" | tee "$out/sk-$loss.json" |
-    "$py" -c 'import json,sys; j=json.load(sys.stdin); print(f"scikit-learn {j[\"solver\"]}: fit {j[\"fit_s\"]}s, {j[\"n_iter\"]} iterations, objective {j[\"objective_topicmill_units\"]:.10g}")'
+    "$py" -c 'import json,sys; j=json.load(sys.stdin); print("scikit-learn {solver}: fit {fit_s}s, {n_iter} iterations, objective {objective_topicmill_units:.10g}".format(**j))'
 done
