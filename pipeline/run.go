@@ -102,6 +102,7 @@ func summarize(cfg Config, vec *Vectorized, fit *factor.Result, as []cluster.Ass
 		TopicMap:   cluster.Layout2D(similarity),
 		Similarity: similarity,
 		Unassigned: unassigned,
+		Coherence:  mean(coherence),
 	}
 	for _, it := range fit.Trace {
 		run.Trace = append(run.Trace, report.TracePoint{Iteration: it.N, Objective: it.Objective, Elapsed: it.Elapsed})
@@ -134,4 +135,16 @@ func summarize(cfg Config, vec *Vectorized, fit *factor.Result, as []cluster.Ass
 		}
 	}
 	return run
+}
+
+// mean returns the average of xs (0 for none).
+func mean(xs []float64) float64 {
+	if len(xs) == 0 {
+		return 0
+	}
+	s := 0.0
+	for _, x := range xs {
+		s += x
+	}
+	return s / float64(len(xs))
 }

@@ -22,6 +22,7 @@ func sampleRun() *Run {
 	run := &Run{
 		Version:    "v0.3.0",
 		Corpus:     "testdata/news",
+		Coherence:  0.412,
 		Started:    time.Date(2025, 3, 14, 9, 26, 53, 0, time.UTC),
 		Parameters: map[string]string{"k": "4", "loss": "frobenius", "init": "nndsvda", "seed": "1", "max-iter": "200", "min-df": "2"},
 		Account:    "read 2,031 documents, skipped 3 (2 binary, 1 too large)",

@@ -54,7 +54,7 @@ func TestRenderHTMLContent(t *testing.T) {
 		// map
 		`<a href="#topic-1" class="node" style="--h: 347">`, ">1 · god jesus church</text>", `class="node hollow"`,
 		// scores and heat map
-		"<dt>NMI</dt><dd>0.613</dd>", "<dt>ARI</dt><dd>0.543</dd>", "<dt>purity</dt><dd>0.801</dd>", "<dt>accuracy</dt><dd>0.779</dd>",
+		"<dt>coherence</dt><dd>0.412</dd>", "<dt>NMI</dt><dd>0.613</dd>", "<dt>ARI</dt><dd>0.543</dd>", "<dt>purity</dt><dd>0.801</dd>", "<dt>accuracy</dt><dd>0.779</dd>",
 		"<dt>labeled</dt><dd>2,023</dd>", "<dt>unlabeled</dt><dd>5</dd>",
 		// 1190 of 1205 = 98.8 %; 12 of 413 = 2.9 %; empty cells blank
 		`<td class="cell dark" style="--a: 0.99" title="soc.religion.christian: 1,190 documents (98.8 % of the label)">1,190</td>`,

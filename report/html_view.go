@@ -147,6 +147,9 @@ func newPage(run *Run) *page {
 		{"non-zeros", count(run.NonZeros)},
 		{"topics", count(len(run.Topics))},
 	}
+	if len(run.Topics) > 0 {
+		p.Facts = append(p.Facts, fact{"coherence", decimal(run.Coherence)})
+	}
 	if run.Documents > 0 && run.Terms > 0 {
 		density := float64(run.NonZeros) / (float64(run.Documents) * float64(run.Terms))
 		p.Facts = append(p.Facts, fact{"density", strconv.FormatFloat(density*100, 'g', 3, 64) + " %"})

@@ -21,6 +21,7 @@ type Run struct {
 	Objective  float64           // final objective
 	Trace      []TracePoint      // objective per iteration (0 = initialisation)
 	Topics     []Topic           // k topics, in topic order
+	Coherence  float64           // mean NPMI coherence of the topics
 	TopicMap   [][2]float64      // 2-D position of each topic (from their similarities)
 	Similarity [][]float64       // k × k cosine similarity of the topics' term weights
 	Unassigned int               // documents with no terms left (topic -1)
