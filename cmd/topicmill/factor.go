@@ -11,6 +11,7 @@ import (
 	"github.com/urfave/cli/v2"
 	"gonum.org/v1/gonum/mat"
 
+	"github.com/topicmill/topicmill/factor"
 	"github.com/topicmill/topicmill/pipeline"
 	"github.com/topicmill/topicmill/report"
 	"github.com/topicmill/topicmill/sparse"
@@ -19,7 +20,7 @@ import (
 // factorCommand is `topicmill factor`: NMF of any non-negative matrix, read
 // from MatrixMarket or a dense CSV of numbers.
 func factorCommand() *cli.Command {
-	flags := append(factorFlags(pipeline.DefaultK),
+	flags := append(factorFlags(pipeline.DefaultK, factor.Frobenius),
 		&cli.IntFlag{Name: "workers", Usage: "goroutines to use (0: one per core)"},
 		&cli.StringFlag{Name: "out", Value: "topicmill-factor", Usage: "folder for W.mtx, H.mtx and trace.csv"})
 	return &cli.Command{

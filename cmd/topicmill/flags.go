@@ -57,10 +57,10 @@ func vectorFlags() []cli.Flag {
 }
 
 // factorFlags choose the factorization.
-func factorFlags(defaultK int) []cli.Flag {
+func factorFlags(defaultK int, defaultLoss factor.Loss) []cli.Flag {
 	return []cli.Flag{
 		&cli.IntFlag{Name: "k", Value: defaultK, Usage: "number of topics"},
-		&cli.StringFlag{Name: "loss", Value: "frobenius", Usage: "frobenius or kullback-leibler"},
+		&cli.StringFlag{Name: "loss", Value: string(defaultLoss), Usage: "frobenius or kullback-leibler"},
 		&cli.StringFlag{Name: "init", Value: "nndsvda", Usage: "nndsvda, nndsvd, nndsvdar or random"},
 		&cli.Uint64Flag{Name: "seed", Usage: "random seed"},
 		&cli.IntFlag{Name: "max-iter", Usage: "most iterations (0: the solver's default)"},

@@ -15,7 +15,7 @@ import (
 // assignments, a report and a saved model.
 func runCommand() *cli.Command {
 	flags := append(readFlags(), vectorFlags()...)
-	flags = append(flags, factorFlags(pipeline.DefaultK)...)
+	flags = append(flags, factorFlags(pipeline.DefaultK, pipeline.DefaultLoss)...)
 	flags = append(flags, &cli.StringFlag{Name: "out", Value: "topicmill-out", Usage: "folder for the outputs"})
 	return &cli.Command{
 		Name:      "run",
