@@ -2,7 +2,6 @@ package tokenize
 
 import (
 	"fmt"
-	"hash/maphash"
 	"slices"
 	"sync"
 	"sync/atomic"
@@ -13,7 +12,7 @@ import (
 // sort the stems later). The zero value is an empty dictionary.
 type Dictionary struct {
 	mu    sync.RWMutex
-	ids   map[string]int32
+	ids   table // stem -> id
 	stems []string
 
 	// The word cache shares every segment's analysis between the sessions of
@@ -21,8 +20,6 @@ type Dictionary struct {
 	// distinct segment is normalised and stemmed once per run, not once per
 	// worker. It is sharded by a hash of the segment to keep locks short.
 	owner  atomic.Pointer[Analyzer]
-	seed   maphash.Seed
-	seeded sync.Once
 	shards [cacheShards]cacheShard
 }
 
@@ -32,13 +29,13 @@ const cacheShards = 64
 // cacheShard is one locked part of the word cache.
 type cacheShard struct {
 	mu    sync.Mutex
-	words map[string]cachedWord
-	_     [40]byte // keeps shards on separate cache lines
+	index table        // segment as written -> index in words
+	words []cachedWord // by index id
+	_     [40]byte     // keeps shards on separate cache lines
 }
 
 // cachedWord is the analysis of one segment as written.
 type cachedWord struct {
-	key  string // the segment, as written (shared by every session's index)
 	word string // the normalised word it counts as
 	stem int32  // stem id; -1 for a dropped word
 }
@@ -47,12 +44,14 @@ type cachedWord struct {
 // used to assign new documents against a saved vocabulary; a repeated stem
 // is a programmer error and panics.
 func NewDictionary(stems ...string) *Dictionary {
-	d := &Dictionary{ids: make(map[string]int32, len(stems)), stems: slices.Clone(stems)}
-	for i, s := range stems {
-		if _, dup := d.ids[s]; dup {
+	d := &Dictionary{stems: slices.Clone(stems)}
+	for _, s := range stems {
+		key := []byte(s)
+		h := hashKey(key)
+		if d.ids.find(key, h) >= 0 {
 			panic(fmt.Sprintf("tokenize: NewDictionary: stem %q given twice", s))
 		}
-		d.ids[s] = int32(i)
+		d.ids.insert(key, h)
 	}
 	return d
 }
@@ -80,39 +79,25 @@ func (d *Dictionary) Stems() []string {
 
 // Lookup returns the id of stem and whether the dictionary holds it.
 func (d *Dictionary) Lookup(stem string) (int32, bool) {
+	key := []byte(stem)
+	h := hashKey(key)
 	d.mu.RLock()
 	defer d.mu.RUnlock()
-	id, ok := d.ids[stem]
-	return id, ok
+	id := d.ids.find(key, h)
+	return id, id >= 0
 }
 
 // intern returns the id of stem, adding it when new.
 func (d *Dictionary) intern(stem string) int32 {
-	if id, ok := d.Lookup(stem); ok {
-		return id
-	}
+	key := []byte(stem)
+	h := hashKey(key)
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	if id, ok := d.ids[stem]; ok {
+	if id := d.ids.find(key, h); id >= 0 {
 		return id
 	}
-	if d.ids == nil {
-		d.ids = make(map[string]int32)
-	}
-	id := int32(len(d.stems))
-	d.ids[stem] = id
 	d.stems = append(d.stems, stem)
-	return id
-}
-
-// shard returns the cache shard of key, or nil when a's sessions must not
-// use the cache because another analyzer's sessions own it.
-func (d *Dictionary) shard(a *Analyzer, key []byte) *cacheShard {
-	if !d.owns(a) {
-		return nil
-	}
-	d.seeded.Do(func() { d.seed = maphash.MakeSeed() })
-	return &d.shards[maphash.Bytes(d.seed, key)%cacheShards]
+	return d.ids.insert(key, h)
 }
 
 // owns reports whether the word cache holds a's analyses, making a its
@@ -125,41 +110,41 @@ func (d *Dictionary) owns(a *Analyzer) bool {
 	return d.owner.Load() == a
 }
 
-// cached returns the shared analysis of the segment key for analyzer a,
-// analysing and storing it when no session has met it yet.
-func (d *Dictionary) cached(a *Analyzer, key []byte) cachedWord {
-	sh := d.shard(a, key)
-	if sh == nil {
-		return d.analyse(a, string(key))
+// cached returns the shared analysis of the segment key, whose hash is h,
+// for analyzer a, analysing and storing it when no session has met it yet
+// (a's sessions do not share analyses when another analyzer owns the cache).
+func (d *Dictionary) cached(a *Analyzer, key []byte, h uint64) cachedWord {
+	if !d.owns(a) {
+		return d.analyse(a, key)
 	}
+	sh := &d.shards[h>>32%cacheShards]
 	sh.mu.Lock()
-	c, ok := sh.words[string(key)]
+	i := sh.index.find(key, h)
+	var c cachedWord
+	if i >= 0 {
+		c = sh.words[i]
+	}
 	sh.mu.Unlock()
-	if ok {
+	if i >= 0 {
 		return c
 	}
-	c = d.analyse(a, string(key))
+	c = d.analyse(a, key)
 	sh.mu.Lock()
 	defer sh.mu.Unlock()
-	if prev, ok := sh.words[c.key]; ok {
-		return prev // another session analysed it meanwhile, with the same outcome
+	if i := sh.index.find(key, h); i >= 0 {
+		return sh.words[i] // another session analysed it meanwhile, with the same outcome
 	}
-	if sh.words == nil {
-		sh.words = make(map[string]cachedWord)
-	}
-	sh.words[c.key] = c
+	sh.index.insert(key, h)
+	sh.words = append(sh.words, c)
 	return c
 }
 
 // analyse decides the segment key with a and interns its stem.
-func (d *Dictionary) analyse(a *Analyzer, key string) cachedWord {
-	c := cachedWord{key: key, stem: -1}
-	if word, stem, ok := a.analyze([]byte(key)); ok {
+func (d *Dictionary) analyse(a *Analyzer, key []byte) cachedWord {
+	c := cachedWord{stem: -1}
+	if word, stem, ok := a.analyze(key); ok {
 		c.stem = d.intern(stem)
 		c.word = word
-		if word == key {
-			c.word = key // share the bytes
-		}
 	}
 	return c
 }

@@ -6,14 +6,14 @@ package tokenize
 // sessions meet it) and counts surface forms. It is not safe for concurrent use.
 //
 // The cache is keyed by the segment exactly as written ("The" and "the" are
-// two entries with the same outcome), so a known word costs one map lookup
-// and no lower-casing.
+// two entries with the same outcome), so a known word costs one hash-table
+// probe and no lower-casing.
 type Session struct {
 	a       *Analyzer
 	dict    *Dictionary
 	sc      scanner
-	index   map[string]int32 // segment as written -> index in entries
-	entries []surface
+	index   table     // segment as written -> index in entries
+	entries []surface // by index id
 }
 
 // surface is one distinct segment a session met.
@@ -25,7 +25,7 @@ type surface struct {
 
 // NewSession returns a session that interns stems into d.
 func (a *Analyzer) NewSession(d *Dictionary) *Session {
-	return &Session{a: a, dict: d, index: make(map[string]int32)}
+	return &Session{a: a, dict: d}
 }
 
 // Terms appends the stem id of every kept token of text, in text order, to
@@ -37,9 +37,10 @@ func (s *Session) Terms(text string, dst []int32) []int32 {
 		if len(tok) > s.a.maxTokenBytes {
 			continue
 		}
-		idx, ok := s.index[string(tok)]
-		if !ok {
-			idx = s.learn(tok)
+		h := hashKey(tok)
+		idx := s.index.find(tok, h)
+		if idx < 0 {
+			idx = s.learn(tok, h)
 		}
 		e := &s.entries[idx]
 		e.count++
@@ -52,10 +53,9 @@ func (s *Session) Terms(text string, dst []int32) []int32 {
 
 // learn caches the outcome of a segment the session has not met, taking it
 // from the dictionary's shared word cache (which analyses it when new).
-func (s *Session) learn(tok []byte) int32 {
-	c := s.dict.cached(s.a, tok)
-	idx := int32(len(s.entries))
+// h is tok's hash.
+func (s *Session) learn(tok []byte, h uint64) int32 {
+	c := s.dict.cached(s.a, tok, h)
 	s.entries = append(s.entries, surface{stem: c.stem, word: c.word})
-	s.index[c.key] = idx
-	return idx
+	return s.index.insert(tok, h)
 }

@@ -1,33 +1,63 @@
 package tokenize
 
+import (
+	"slices"
+	"strings"
+)
+
 // SurfaceForms returns, for each stem id of d, its most frequent normalised
 // surface form over all the sessions' text (ties: the shortest in bytes,
 // then the smallest string; a stem no session saw: the stem itself), so
 // reports show "computer", never "comput". The result does not depend on
 // the order of the sessions. Sessions must use d (a programmer error
 // otherwise) and must not be tokenizing while it runs.
+//
+// The sessions' entries are bucketed by stem with a counting sort, and each
+// (small) bucket is sorted by word to add up the counts of equal words, so
+// no map of all (stem, word) pairs is built.
 func SurfaceForms(d *Dictionary, sessions ...*Session) []string {
-	type form struct {
-		stem int32
-		word string
-	}
-	counts := make(map[form]int64)
+	out := d.Stems()
+	start := make([]int32, len(out)+1) // bucket of stem s: forms[start[s]:start[s+1]]
 	for _, s := range sessions {
 		if s.dict != d {
 			panic("tokenize: SurfaceForms: a session uses another dictionary")
 		}
 		for _, e := range s.entries {
 			if e.stem >= 0 {
-				counts[form{e.stem, e.word}] += e.count
+				start[e.stem+1]++
 			}
 		}
 	}
-	out := d.Stems()
-	best := make([]int64, len(out))
-	for f, c := range counts {
-		b := out[f.stem]
-		if c > best[f.stem] || c == best[f.stem] && (len(f.word) < len(b) || len(f.word) == len(b) && f.word < b) {
-			out[f.stem], best[f.stem] = f.word, c
+	for i := 1; i < len(start); i++ {
+		start[i] += start[i-1]
+	}
+	type form struct {
+		word  string
+		count int64
+	}
+	forms := make([]form, start[len(out)])
+	next := slices.Clone(start[:len(out)])
+	for _, s := range sessions {
+		for _, e := range s.entries {
+			if e.stem >= 0 {
+				forms[next[e.stem]] = form{e.word, e.count}
+				next[e.stem]++
+			}
+		}
+	}
+	for stem := range out {
+		bucket := forms[start[stem]:start[stem+1]]
+		slices.SortFunc(bucket, func(x, y form) int { return strings.Compare(x.word, y.word) })
+		var best int64
+		for i := 0; i < len(bucket); {
+			w, c := bucket[i].word, int64(0)
+			for ; i < len(bucket) && bucket[i].word == w; i++ {
+				c += bucket[i].count
+			}
+			b := out[stem]
+			if c > best || c == best && (len(w) < len(b) || len(w) == len(b) && w < b) {
+				out[stem], best = w, c
+			}
 		}
 	}
 	return out
