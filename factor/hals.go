@@ -3,6 +3,8 @@ package factor
 import (
 	"math"
 
+	"gonum.org/v1/gonum/floats"
+
 	"gonum.org/v1/gonum/mat"
 )
 
@@ -91,9 +93,7 @@ func halsRow(f, c, q, qf []float64, sweeps int, l1, l2 float64) float64 {
 			}
 			f[t] = nv
 			change += delta * delta
-			for u := range qf {
-				qf[u] += delta * qt[u]
-			}
+			floats.AddScaled(qf, delta, qt) // SIMD axpy: the hot loop of a sweep
 		}
 		if it == 0 {
 			first = change
