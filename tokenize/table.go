@@ -9,14 +9,20 @@ import (
 // by open addressing with linear probing. Keys live back to back in one byte
 // arena and slots are plain integers, so the garbage collector has nothing
 // to scan and a lookup allocates nothing; it replaces string-keyed Go maps,
-// whose per-entry string headers and hashing dominated tokenizing. The zero
-// value is an empty table; it is not safe for concurrent use.
+// whose per-entry string headers and hashing dominated tokenizing. A slot
+// holds a key's first 8 bytes and its length, so that finding a key of at
+// most 8 bytes (most words) touches one cache line only. The zero value is
+// an empty table; it is not safe for concurrent use.
 type table struct {
-	// slots holds, per slot, the upper 32 bits of the key's hash and its id
-	// plus one in the lower 32 bits; 0 is an empty slot.
-	slots []uint64
+	slots []slot
 	keys  []byte   // every key, back to back, in id order
 	ends  []uint32 // ends[id] is where key id ends in keys
+}
+
+// slot is one place of a table; meta 0 is an empty slot.
+type slot struct {
+	head uint64 // the key's first 8 bytes, little-endian, zero-padded
+	meta uint64 // hash tag (upper 24 bits), key length (8 bits, 255 for longer), id+1 (lower 32 bits)
 }
 
 // tableMinSlots is the size of a table's first slot array.
@@ -59,19 +65,37 @@ func (t *table) find(key []byte, h uint64) int32 {
 		return -1
 	}
 	mask := uint64(len(t.slots) - 1)
-	tag := h >> 32
+	head, want := keyHead(key), keyTag(key, h)
 	for i := h & mask; ; i = (i + 1) & mask {
-		s := t.slots[i]
-		if s == 0 {
+		s := &t.slots[i]
+		if s.meta == 0 {
 			return -1
 		}
-		if s>>32 == tag {
-			id := int32(uint32(s)) - 1
-			if string(t.key(id)) == string(key) {
+		if s.meta>>32 == want && s.head == head {
+			id := int32(uint32(s.meta)) - 1
+			if len(key) <= 8 || string(t.key(id)[8:]) == string(key[8:]) {
 				return id
 			}
 		}
 	}
+}
+
+// keyHead returns the first 8 bytes of key, little-endian, zero-padded.
+func keyHead(key []byte) uint64 {
+	if len(key) >= 8 {
+		return binary.LittleEndian.Uint64(key)
+	}
+	var head uint64
+	for i, c := range key {
+		head |= uint64(c) << (8 * i)
+	}
+	return head
+}
+
+// keyTag returns the upper half of a slot's meta for key with hash h: the
+// hash's top 24 bits and the key's length (255 for any longer key).
+func keyTag(key []byte, h uint64) uint64 {
+	return h>>40<<8 | uint64(min(len(key), 255))
 }
 
 // insert adds key, whose hash is h and which the table must lack, and
@@ -83,25 +107,26 @@ func (t *table) insert(key []byte, h uint64) int32 {
 	id := int32(len(t.ends))
 	t.keys = append(t.keys, key...)
 	t.ends = append(t.ends, uint32(len(t.keys)))
-	t.place(h, id)
+	t.place(key, h, id)
 	return id
 }
 
 // place puts id, whose key hashes to h, into the first free slot of its probe sequence.
-func (t *table) place(h uint64, id int32) {
+func (t *table) place(key []byte, h uint64, id int32) {
 	mask := uint64(len(t.slots) - 1)
 	i := h & mask
-	for t.slots[i] != 0 {
+	for t.slots[i].meta != 0 {
 		i = (i + 1) & mask
 	}
-	t.slots[i] = h>>32<<32 | uint64(id+1)
+	t.slots[i] = slot{head: keyHead(key), meta: keyTag(key, h)<<32 | uint64(id+1)}
 }
 
 // grow doubles the slot array (keeping the load at most one half) and
 // places every key again.
 func (t *table) grow() {
-	t.slots = make([]uint64, max(tableMinSlots, 2*len(t.slots)))
+	t.slots = make([]slot, max(tableMinSlots, 2*len(t.slots)))
 	for id := range int32(len(t.ends)) {
-		t.place(hashKey(t.key(id)), id)
+		key := t.key(id)
+		t.place(key, hashKey(key), id)
 	}
 }
