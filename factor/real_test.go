@@ -46,6 +46,7 @@ func benchReal(b *testing.B, loss Loss, target float64) {
 		}
 		b.ReportMetric(float64(res.Iterations), "iterations")
 		b.ReportMetric(res.Objective, "objective")
+		b.Logf("final objective %.6f", res.Objective)
 		b.ReportMetric(res.Trace[0].Elapsed.Seconds(), "init-s")
 		b.ReportMetric(reached, "reach-s")
 	}
