@@ -19,11 +19,16 @@ func (b Bag) Len() int {
 	return n
 }
 
-// Counter turns token id sequences into bags, reusing one scratch buffer so
+// Counter turns token id sequences into bags, reusing its scratch space so
 // that counting allocates only the returned bag; the zero value is ready to
 // use, and a Counter must not be shared between goroutines.
+//
+// It counts into a dense array indexed by id (ids are small and dense: they
+// index a dictionary) and sorts only the distinct ids, about half as many as
+// the tokens of a typical document.
 type Counter struct {
-	scratch []int32
+	counts   []int32 // counts[id] for the ids of the bag being counted, else 0
+	distinct []int32 // the ids met in the bag being counted
 }
 
 // Bag counts the non-negative token ids into a bag whose slices are owned by
@@ -32,26 +37,26 @@ func (c *Counter) Bag(ids []int32) Bag {
 	if len(ids) == 0 {
 		return Bag{}
 	}
-	c.scratch = append(c.scratch[:0], ids...)
-	sorted := c.scratch
-	slices.Sort(sorted)
-	distinct := 1
-	for i := 1; i < len(sorted); i++ {
-		if sorted[i] != sorted[i-1] {
-			distinct++
+	c.distinct = c.distinct[:0]
+	for _, t := range ids {
+		if int(t) >= len(c.counts) {
+			c.counts = append(c.counts, make([]int32, int(t)+1-len(c.counts)+len(c.counts)/2)...)
 		}
+		if c.counts[t] == 0 {
+			c.distinct = append(c.distinct, t)
+		}
+		c.counts[t]++
 	}
+	slices.Sort(c.distinct)
 	// Terms and Counts share one allocation; Terms' capacity is capped so
 	// that appending to it cannot overwrite Counts.
-	buf := make([]int32, 2*distinct)
-	b := Bag{Terms: buf[:distinct:distinct], Counts: buf[distinct:]}
-	k := -1
-	for i, t := range sorted {
-		if i == 0 || t != sorted[i-1] {
-			k++
-			b.Terms[k] = t
-		}
-		b.Counts[k]++
+	n := len(c.distinct)
+	buf := make([]int32, 2*n)
+	b := Bag{Terms: buf[:n:n], Counts: buf[n:]}
+	copy(b.Terms, c.distinct)
+	for i, t := range c.distinct {
+		b.Counts[i] = c.counts[t]
+		c.counts[t] = 0
 	}
 	return b
 }
