@@ -274,3 +274,52 @@ func BenchmarkReadFolder(b *testing.B) {
 		}
 	}
 }
+
+// TestReadFolderOrderManyFiles checks that files read ahead on several
+// goroutines still reach visit, and problems OnProblem, in walk order, with
+// far more files than the read-ahead window and skips among them.
+func TestReadFolderOrderManyFiles(t *testing.T) {
+	tr := tree{}
+	var want []string
+	var wantProblems []string
+	for i := range 500 {
+		name := fmt.Sprintf("d%d/%04d.txt", i%3, i)
+		switch i % 50 {
+		case 7:
+			tr[name] = "bin\x00ary"
+		case 9:
+			tr[name] = "  \n"
+		default:
+			tr[name] = fmt.Sprintf("post %d", i)
+		}
+	}
+	for d := range 3 {
+		for i := d; i < 500; i += 3 {
+			name := fmt.Sprintf("d%d/%04d.txt", d, i)
+			switch i % 50 {
+			case 7, 9:
+				wantProblems = append(wantProblems, name)
+			default:
+				want = append(want, name+"="+tr[name])
+			}
+		}
+	}
+	root := tr.make(t)
+	var got, gotProblems []string
+	_, err := Read(context.Background(), root, Options{OnProblem: func(p Problem) {
+		rel, _ := filepath.Rel(root, p.Path)
+		gotProblems = append(gotProblems, filepath.ToSlash(rel))
+	}}, func(d Document) error {
+		got = append(got, d.ID+"="+d.Text)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("documents out of order or wrong: got %d, want %d; first %q", len(got), len(want), got[:min(3, len(got))])
+	}
+	if strings.Join(gotProblems, "\n") != strings.Join(wantProblems, "\n") {
+		t.Errorf("problems %q, want %q", gotProblems, wantProblems)
+	}
+}

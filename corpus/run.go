@@ -54,11 +54,20 @@ func (r *run) problem(p string, reason Reason, err error) {
 // oversize applies the size limit to a document of n input bytes: it returns
 // the length to keep, or -1 when the document is skipped.
 func (r *run) oversize(where string, n int64) int {
-	if n <= r.opts.MaxBytes {
-		return int(n)
-	}
-	if r.opts.SkipOversize {
+	keep := r.keep(n)
+	if keep < 0 {
 		r.problem(where, ReasonOversize, fmt.Errorf("%d bytes, limit %d", n, r.opts.MaxBytes))
+	}
+	return keep
+}
+
+// keep returns the length to keep of a document of n input bytes, or -1
+// when it is skipped for its size; it only reads the options.
+func (r *run) keep(n int64) int {
+	switch {
+	case n <= r.opts.MaxBytes:
+		return int(n)
+	case r.opts.SkipOversize:
 		return -1
 	}
 	return int(r.opts.MaxBytes)

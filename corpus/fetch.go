@@ -1,0 +1,143 @@
+package corpus
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"os"
+	"runtime"
+	"sync"
+)
+
+// fetched is what a reading goroutine made of one file.
+type fetched struct {
+	err       error // the file could not be read
+	binary    bool  // a NUL byte in the first binaryProbe bytes
+	size      int64 // the file's size
+	text      string
+	repaired  bool
+	truncated bool
+}
+
+// readSteps carries out a folder's steps in order: files are read, checked
+// and repaired on GOMAXPROCS goroutines at most a window ahead of the
+// reading goroutine, which reports problems and hands documents to visit in
+// walk order, so the account and the visits do not depend on scheduling.
+func (r *run) readSteps(steps []step) error {
+	workers := runtime.GOMAXPROCS(0)
+	window := 16 * workers
+	slots := make([]chan fetched, window) // file number k's result arrives in slots[k%window]
+	for i := range slots {
+		slots[i] = make(chan fetched, 1)
+	}
+	type job struct {
+		full string
+		k    int
+	}
+	jobs, free, stop := make(chan job), make(chan struct{}, window), make(chan struct{})
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var buf []byte
+			for j := range jobs {
+				slots[j.k%window] <- r.fetch(j.full, &buf)
+			}
+		}()
+	}
+	go func() { // hands out files while fewer than window wait to be consumed
+		defer close(jobs)
+		k := 0
+		for _, s := range steps {
+			if s.problem != "" {
+				continue
+			}
+			select {
+			case free <- struct{}{}:
+			case <-stop:
+				return
+			}
+			jobs <- job{s.full, k}
+			k++
+		}
+	}()
+	defer wg.Wait()
+	defer close(stop)
+
+	k := 0
+	for _, s := range steps {
+		if s.problem != "" {
+			r.problem(s.full, s.problem, s.err)
+			continue
+		}
+		f := <-slots[k%window]
+		<-free
+		k++
+		switch {
+		case f.err != nil:
+			r.problem(s.full, ReasonUnreadable, f.err)
+		case f.binary:
+			r.problem(s.full, ReasonBinary, errors.New("NUL byte in the first 8 KiB"))
+		case r.oversize(s.full, f.size) >= 0:
+			if err := r.finish(s.full, Document{ID: s.id, Path: s.full, Label: s.label, Text: f.text}, f.repaired, f.truncated); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// fetch reads one file (into *buf, reused from file to file), checks it is
+// text and returns its text cut at the size limit and repaired; it only
+// reads the run's options, so several goroutines may fetch at once.
+func (r *run) fetch(name string, buf *[]byte) fetched {
+	data, size, err := r.slurp(name, buf)
+	if err != nil {
+		return fetched{err: err}
+	}
+	if bytes.IndexByte(data[:min(len(data), binaryProbe)], 0) >= 0 {
+		return fetched{binary: true}
+	}
+	f := fetched{size: size}
+	if keep := r.keep(size); keep >= 0 {
+		f.truncated = keep < len(data)
+		f.text, f.repaired = RepairUTF8(string(cutAtRune(data, keep)))
+	}
+	return f
+}
+
+// slurp reads at most MaxBytes+1 bytes of a file into *buf and returns them
+// with the file's full size.
+func (r *run) slurp(name string, into *[]byte) ([]byte, int64, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, 0, err
+	}
+	limit := r.opts.MaxBytes + 1
+	want := min(info.Size()+1, limit)
+	if int64(cap(*into)) < want {
+		*into = make([]byte, 0, want)
+	}
+	buf := (*into)[:0]
+	for int64(len(buf)) < limit {
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)] // grow: the file grew since Stat
+		}
+		n, err := f.Read(buf[len(buf):min(int64(cap(buf)), limit)])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, 0, err
+		}
+	}
+	*into = buf
+	return buf, max(info.Size(), int64(len(buf))), nil
+}
