@@ -2,6 +2,7 @@ package factor
 
 import (
 	"github.com/topicmill/topicmill/sparse"
+	"gonum.org/v1/gonum/floats"
 	"gonum.org/v1/gonum/mat"
 )
 
@@ -33,10 +34,7 @@ func gram(dst *mat.Dense, F *mat.Dense, workers int, sc *scratch) {
 				if fs == 0 {
 					continue
 				}
-				ps := p[s*k : s*k+k]
-				for t := s; t < k; t++ {
-					ps[t] += fs * row[t]
-				}
+				floats.AddScaled(p[s*k+s:s*k+k], fs, row[s:k]) // upper triangle, SIMD
 			}
 		}
 	})

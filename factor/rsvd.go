@@ -6,6 +6,7 @@ import (
 
 	"github.com/topicmill/topicmill/sparse"
 	"gonum.org/v1/gonum/blas/blas64"
+	"gonum.org/v1/gonum/floats"
 	"gonum.org/v1/gonum/lapack/lapack64"
 	"gonum.org/v1/gonum/mat"
 )
@@ -111,10 +112,7 @@ func choleskyQRStep(A *mat.Dense, workers int, sc *scratch) bool {
 				if v == 0 {
 					continue
 				}
-				rs := ri.Data[s*ri.Stride : s*ri.Stride+c]
-				for u := s; u < c; u++ {
-					t[u] += v * rs[u]
-				}
+				floats.AddScaled(t[s:], v, ri.Data[s*ri.Stride+s:s*ri.Stride+c])
 			}
 			copy(row, t)
 		}
