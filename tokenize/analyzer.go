@@ -74,7 +74,11 @@ func (a *Analyzer) Words(text string) []string {
 // analyze decides one word segment: the normalised word it counts as (used
 // for surface forms) and its stem, or ok false when the word is dropped.
 func (a *Analyzer) analyze(tok []byte) (word, stem string, ok bool) {
-	word = string(trimApostrophes(appendLower(nil, tok)))
+	return a.decide(string(normalised(nil, tok)))
+}
+
+// decide decides a normalised word (see normalised) as analyze does.
+func (a *Analyzer) decide(word string) (kept, stem string, ok bool) {
 	if a.isStop(word) {
 		return "", "", false
 	}
@@ -86,11 +90,11 @@ func (a *Analyzer) analyze(tok []byte) (word, stem string, ok bool) {
 	if n := utf8.RuneCountInString(word); n < a.cfg.MinLength || n > a.cfg.MaxLength || !hasLetter(word) {
 		return "", "", false
 	}
-	stem = word
+	kept, stem = word, word
 	if !a.cfg.NoStem {
 		stem = a.lang.stem(word, true)
 	}
-	return word, stem, stem != ""
+	return kept, stem, stem != ""
 }
 
 // isStop reports whether word is a stop word of this analyzer.

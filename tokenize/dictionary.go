@@ -17,10 +17,13 @@ type Dictionary struct {
 
 	// The word cache shares every segment's analysis between the sessions of
 	// one analyzer (the first that uses the dictionary), so that each
-	// distinct segment is normalised and stemmed once per run, not once per
-	// worker. It is sharded by a hash of the segment to keep locks short.
-	owner  atomic.Pointer[Analyzer]
-	shards [cacheShards]cacheShard
+	// distinct segment is normalised once per run, not once per worker; a
+	// second level, keyed by the normalised word, has each distinct word
+	// ("The", "the" and "THE" are one) stemmed once. Both are sharded by a
+	// hash of their key to keep locks short.
+	owner    atomic.Pointer[Analyzer]
+	segments [cacheShards]cacheShard
+	words    [cacheShards]cacheShard
 }
 
 // cacheShards is the number of independently locked parts of the word cache.
@@ -117,34 +120,55 @@ func (d *Dictionary) cached(a *Analyzer, key []byte, h uint64) cachedWord {
 	if !d.owns(a) {
 		return d.analyse(a, key)
 	}
-	sh := &d.shards[h>>32%cacheShards]
-	sh.mu.Lock()
-	i := sh.index.find(key, h)
-	var c cachedWord
-	if i >= 0 {
-		c = sh.words[i]
-	}
-	sh.mu.Unlock()
-	if i >= 0 {
+	seg := &d.segments[h>>32%cacheShards]
+	if c, ok := seg.get(key, h); ok {
 		return c
 	}
-	c = d.analyse(a, key)
-	sh.mu.Lock()
-	defer sh.mu.Unlock()
-	if i := sh.index.find(key, h); i >= 0 {
-		return sh.words[i] // another session analysed it meanwhile, with the same outcome
+	var buf [64]byte
+	word := normalised(buf[:0], key)
+	wh := hashKey(word)
+	sh := &d.words[wh>>32%cacheShards]
+	c, ok := sh.get(word, wh)
+	if !ok {
+		c = sh.put(word, wh, d.decide(a, string(word)))
 	}
-	sh.index.insert(key, h)
-	sh.words = append(sh.words, c)
-	return c
+	return seg.put(key, h, c)
 }
 
 // analyse decides the segment key with a and interns its stem.
 func (d *Dictionary) analyse(a *Analyzer, key []byte) cachedWord {
+	return d.decide(a, string(normalised(nil, key)))
+}
+
+// decide decides the normalised word with a and interns its stem.
+func (d *Dictionary) decide(a *Analyzer, word string) cachedWord {
 	c := cachedWord{stem: -1}
-	if word, stem, ok := a.analyze(key); ok {
+	if word, stem, ok := a.decide(word); ok {
 		c.stem = d.intern(stem)
 		c.word = word
 	}
+	return c
+}
+
+// get returns the analysis stored for key, whose hash is h, if any.
+func (sh *cacheShard) get(key []byte, h uint64) (cachedWord, bool) {
+	sh.mu.Lock()
+	defer sh.mu.Unlock()
+	if i := sh.index.find(key, h); i >= 0 {
+		return sh.words[i], true
+	}
+	return cachedWord{}, false
+}
+
+// put stores c for key, whose hash is h, and returns it; when another
+// session stored key meanwhile, it returns that analysis (the same outcome).
+func (sh *cacheShard) put(key []byte, h uint64, c cachedWord) cachedWord {
+	sh.mu.Lock()
+	defer sh.mu.Unlock()
+	if i := sh.index.find(key, h); i >= 0 {
+		return sh.words[i]
+	}
+	sh.index.insert(key, h)
+	sh.words = append(sh.words, c)
 	return c
 }

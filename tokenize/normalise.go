@@ -34,6 +34,13 @@ func appendLower(dst, tok []byte) []byte {
 	return dst
 }
 
+// normalised appends tok lower-cased (see appendLower) to dst and returns
+// the result without apostrophes at either end: the word a segment counts as
+// before the language's elision.
+func normalised(dst, tok []byte) []byte {
+	return trimApostrophes(appendLower(dst, tok))
+}
+
 // isASCII reports whether b holds only ASCII bytes.
 func isASCII(b []byte) bool {
 	for _, c := range b {
@@ -68,8 +75,8 @@ func normaliseWords(words []string) []string {
 	var out []string
 	var buf []byte
 	for _, w := range words {
-		buf = appendLower(buf[:0], []byte(strings.TrimSpace(w)))
-		s := string(trimApostrophes(buf))
+		buf = normalised(buf[:0], []byte(strings.TrimSpace(w)))
+		s := string(buf)
 		if s == "" || seen[s] {
 			continue
 		}
