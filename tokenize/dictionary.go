@@ -15,15 +15,14 @@ type Dictionary struct {
 	ids   table // stem -> id
 	stems []string
 
-	// The word cache shares every segment's analysis between the sessions of
-	// one analyzer (the first that uses the dictionary), so that each
-	// distinct segment is normalised once per run, not once per worker; a
-	// second level, keyed by the normalised word, has each distinct word
-	// ("The", "the" and "THE" are one) stemmed once. Both are sharded by a
-	// hash of their key to keep locks short.
-	owner    atomic.Pointer[Analyzer]
-	segments [cacheShards]cacheShard
-	words    [cacheShards]cacheShard
+	// The word cache shares every normalised word's analysis between the
+	// sessions of one analyzer (the first that uses the dictionary), so that
+	// each distinct word ("The", "the" and "THE" are one) is stemmed once per
+	// run, not once per worker and spelling. Sessions cache segments as
+	// written themselves, so it is only asked about segments a session has
+	// not met. It is sharded by a hash of the word to keep locks short.
+	owner atomic.Pointer[Analyzer]
+	words [cacheShards]cacheShard
 }
 
 // cacheShards is the number of independently locked parts of the word cache.
@@ -32,12 +31,12 @@ const cacheShards = 64
 // cacheShard is one locked part of the word cache.
 type cacheShard struct {
 	mu    sync.Mutex
-	index table        // segment as written -> index in words
+	index table        // normalised word -> index in words
 	words []cachedWord // by index id
 	_     [40]byte     // keeps shards on separate cache lines
 }
 
-// cachedWord is the analysis of one segment as written.
+// cachedWord is the analysis of one normalised word.
 type cachedWord struct {
 	word string // the normalised word it counts as
 	stem int32  // stem id; -1 for a dropped word
@@ -113,31 +112,22 @@ func (d *Dictionary) owns(a *Analyzer) bool {
 	return d.owner.Load() == a
 }
 
-// cached returns the shared analysis of the segment key, whose hash is h,
-// for analyzer a, analysing and storing it when no session has met it yet
-// (a's sessions do not share analyses when another analyzer owns the cache).
-func (d *Dictionary) cached(a *Analyzer, key []byte, h uint64) cachedWord {
-	if !d.owns(a) {
-		return d.analyse(a, key)
-	}
-	seg := &d.segments[h>>32%cacheShards]
-	if c, ok := seg.get(key, h); ok {
-		return c
-	}
+// analyse returns the analysis of the segment key for analyzer a: the
+// shared one of its normalised word, made and stored when no session has
+// met that word yet (a's sessions do not share analyses when another
+// analyzer owns the cache).
+func (d *Dictionary) analyse(a *Analyzer, key []byte) cachedWord {
 	var buf [64]byte
 	word := normalised(buf[:0], key)
-	wh := hashKey(word)
-	sh := &d.words[wh>>32%cacheShards]
-	c, ok := sh.get(word, wh)
-	if !ok {
-		c = sh.put(word, wh, d.decide(a, string(word)))
+	if !d.owns(a) {
+		return d.decide(a, string(word))
 	}
-	return seg.put(key, h, c)
-}
-
-// analyse decides the segment key with a and interns its stem.
-func (d *Dictionary) analyse(a *Analyzer, key []byte) cachedWord {
-	return d.decide(a, string(normalised(nil, key)))
+	h := hashKey(word)
+	sh := &d.words[h>>32%cacheShards]
+	if c, ok := sh.get(word, h); ok {
+		return c
+	}
+	return sh.put(word, h, d.decide(a, string(word)))
 }
 
 // decide decides the normalised word with a and interns its stem.

@@ -2,7 +2,7 @@ package tokenize
 
 // Session is one goroutine's tokenizer: it caches each surface word's
 // decision (taken from its dictionary's shared word cache, so that every
-// distinct word is normalised and stemmed once per dictionary, however many
+// distinct normalised word is stemmed once per dictionary, however many
 // sessions meet it) and counts surface forms. It is not safe for concurrent use.
 //
 // The cache is keyed by the segment exactly as written ("The" and "the" are
@@ -55,7 +55,7 @@ func (s *Session) Terms(text string, dst []int32) []int32 {
 // from the dictionary's shared word cache (which analyses it when new).
 // h is tok's hash.
 func (s *Session) learn(tok []byte, h uint64) int32 {
-	c := s.dict.cached(s.a, tok, h)
+	c := s.dict.analyse(s.a, tok)
 	s.entries = append(s.entries, surface{stem: c.stem, word: c.word})
 	return s.index.insert(tok, h)
 }
