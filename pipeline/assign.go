@@ -6,7 +6,6 @@ import (
 
 	"github.com/topicmill/topicmill/cluster"
 	"github.com/topicmill/topicmill/corpus"
-	"github.com/topicmill/topicmill/factor"
 	"github.com/topicmill/topicmill/tokenize"
 	"github.com/topicmill/topicmill/vocab"
 )
@@ -35,7 +34,7 @@ func (m *Model) assign(ctx context.Context, source string, opts corpus.Options, 
 		return corpus.Stats{}, fmt.Errorf("model analyzer: %w", err)
 	}
 	session := analyzer.NewSession(tokenize.NewDictionary(m.Vocabulary.Terms...))
-	solver := factor.NMF{K: m.K, Loss: m.Loss, L1H: m.L1H, L2H: m.L2H}
+	solver := m.solver()
 	w := m.topicsW()
 	known := m.Vocabulary.Len()
 

@@ -49,7 +49,7 @@ const DefaultLoss = factor.KullbackLeibler
 
 // Event is a progress report from a long stage.
 type Event struct {
-	Stage   string        // "read", "vectorize", "factor", "report"
+	Stage   string        // "read" or "factor"
 	Done    int           // documents read, or iterations done
 	Message string        // a short human-readable status
 	Elapsed time.Duration // since the stage began

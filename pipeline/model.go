@@ -2,13 +2,15 @@ package pipeline
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 
 	"gonum.org/v1/gonum/mat"
 
-	"github.com/topicmill/topicmill/cluster"
+	"github.com/topicmill/topicmill/corpus"
 	"github.com/topicmill/topicmill/factor"
 	"github.com/topicmill/topicmill/report"
 	"github.com/topicmill/topicmill/tfidf"
@@ -37,23 +39,21 @@ type Model struct {
 	TopicTerms [][]string        `json:"topic_terms"` // each topic's top terms, as shown in reports
 }
 
-// newModel keeps what assigning new documents needs from a finished run.
-func newModel(cfg Config, vec *Vectorized, fit *factor.Result, as []cluster.Assignment) *Model {
+// newModel keeps what assigning new documents needs from a finished run:
+// the analyzer, vocabulary and weighting, W, and each topic's top terms and
+// majority label (the label it predicts when classifying).
+func newModel(cfg Config, vec *Vectorized, fit *factor.Result, run *report.Run) *Model {
 	m, k := fit.W.Dims()
 	w := make([]float64, 0, m*k)
 	for i := 0; i < m; i++ {
 		w = append(w, fit.W.RawRowView(i)...)
 	}
-	labels := make([]string, len(vec.Docs))
-	for j, d := range vec.Docs {
-		labels[j] = d.Label
-	}
-	wn, _ := cluster.Normalize(fit.W, fit.H)
-	top, _ := cluster.TopTerms(wn, cfg.TopTerms)
+	labels := make([]string, k)
 	terms := make([][]string, k)
-	for t, ids := range top {
-		for _, id := range ids {
-			terms[t] = append(terms[t], vec.Vocab.Surface[id])
+	for t, topic := range run.Topics {
+		labels[t] = topic.MajorityLabel
+		for _, term := range topic.Terms {
+			terms[t] = append(terms[t], term.Term)
 		}
 	}
 	return &Model{
@@ -67,7 +67,7 @@ func newModel(cfg Config, vec *Vectorized, fit *factor.Result, as []cluster.Assi
 		L2H:        cfg.NMF.L2H,
 		K:          k,
 		W:          w,
-		TopicLabel: cluster.LabelMap(labels, as, k),
+		TopicLabel: labels,
 		TopicTerms: terms,
 	}
 }
@@ -83,21 +83,46 @@ func (m *Model) Save(path string) error {
 func LoadModel(path string) (*Model, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, fmt.Errorf("load model: %w", err)
+		return nil, fmt.Errorf("load model: %w: %w", err, corpus.ErrInput)
 	}
 	defer f.Close()
 	var m Model
 	if err := json.NewDecoder(f).Decode(&m); err != nil {
-		return nil, fmt.Errorf("load model %s: %w", path, err)
+		return nil, fmt.Errorf("load model %s: %w: %w", path, err, corpus.ErrInput)
 	}
 	if m.Format != modelFormat {
-		return nil, fmt.Errorf("load model %s: format %d, this topicmill reads format %d", path, m.Format, modelFormat)
+		return nil, fmt.Errorf("load model %s: format %d, this topicmill reads format %d: %w", path, m.Format, modelFormat, corpus.ErrInput)
 	}
-	if m.Vocabulary == nil || m.Weighting == nil || m.K < 1 || len(m.W) != m.Vocabulary.Len()*m.K ||
-		len(m.Weighting.IDF) != m.Vocabulary.Len() || len(m.TopicLabel) != m.K {
-		return nil, fmt.Errorf("load model %s: inconsistent sizes (damaged file?)", path)
+	if err := m.check(); err != nil {
+		return nil, fmt.Errorf("load model %s: %w (damaged file?): %w", path, err, corpus.ErrInput)
 	}
 	return &m, nil
+}
+
+// check verifies that a decoded model is whole: consistent sizes, a valid
+// analyzer and solver, and a non-negative finite W.
+func (m *Model) check() error {
+	if m.Vocabulary == nil || m.Weighting == nil || m.K < 1 || len(m.W) != m.Vocabulary.Len()*m.K ||
+		len(m.Weighting.IDF) != m.Vocabulary.Len() || len(m.TopicLabel) != m.K || len(m.TopicTerms) != m.K {
+		return errors.New("inconsistent sizes")
+	}
+	if _, err := tokenize.New(m.Analyzer); err != nil {
+		return err
+	}
+	if _, err := m.solver().WithDefaults(); err != nil {
+		return err
+	}
+	for i, w := range m.W {
+		if !(w >= 0) || math.IsInf(w, 0) {
+			return fmt.Errorf("W entry %d is %v", i, w)
+		}
+	}
+	return nil
+}
+
+// solver returns the settings that solve H for new documents with W fixed.
+func (m *Model) solver() factor.NMF {
+	return factor.NMF{K: m.K, Loss: m.Loss, L1H: m.L1H, L2H: m.L2H}
 }
 
 // topicsW returns W as a matrix, terms × topics.

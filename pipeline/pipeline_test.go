@@ -2,6 +2,8 @@ package pipeline
 
 import (
 	"context"
+	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -111,6 +113,43 @@ func TestSnippet(t *testing.T) {
 	for _, c := range cases {
 		if got := snippet(c.in); got != c.want {
 			t.Errorf("snippet(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+// TestLoadModelRefusesDamagedValues damages one field of a good model at a
+// time: each must be refused at load, naming the file, never crash later.
+func TestLoadModelRefusesDamagedValues(t *testing.T) {
+	res, err := Run(context.Background(), Config{Source: demo, NMF: factor.NMF{K: 3}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	good, err := json.Marshal(res.Model)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := map[string]func(m map[string]any){
+		"short-topic-terms": func(m map[string]any) { m["topic_terms"] = m["topic_terms"].([]any)[:2] },
+		"negative-w":        func(m map[string]any) { m["w"].([]any)[5] = -1.0 },
+		"unknown-loss":      func(m map[string]any) { m["loss"] = "bogus" },
+		"negative-penalty":  func(m map[string]any) { m["l1_h"] = -5.0 },
+		"unknown-language":  func(m map[string]any) { m["analyzer"].(map[string]any)["language"] = "klingon" },
+	}
+	dir := t.TempDir()
+	for name, damage := range cases {
+		var m map[string]any
+		if err := json.Unmarshal(good, &m); err != nil {
+			t.Fatal(err)
+		}
+		damage(m)
+		body, _ := json.Marshal(m)
+		path := filepath.Join(dir, name+".json")
+		if err := os.WriteFile(path, body, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		_, err := LoadModel(path)
+		if err == nil || !strings.Contains(err.Error(), path) || !errors.Is(err, corpus.ErrInput) {
+			t.Errorf("%s: err = %v, want an input error naming %s", name, err, path)
 		}
 	}
 }

@@ -55,7 +55,7 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 		Fit:         fit,
 		Assignments: assignments,
 		Report:      run,
-		Model:       newModel(cfg, vec, fit, assignments),
+		Model:       newModel(cfg, vec, fit, run),
 	}, nil
 }
 
@@ -104,9 +104,7 @@ func summarize(cfg Config, vec *Vectorized, fit *factor.Result, as []cluster.Ass
 		Unassigned: unassigned,
 		Coherence:  mean(coherence),
 	}
-	for _, it := range fit.Trace {
-		run.Trace = append(run.Trace, report.TracePoint{Iteration: it.N, Objective: it.Objective, Elapsed: it.Elapsed})
-	}
+	run.Trace = TracePoints(fit.Trace)
 	for t := 0; t < k; t++ {
 		topic := report.Topic{
 			ID:            t,
@@ -147,4 +145,13 @@ func mean(xs []float64) float64 {
 		s += x
 	}
 	return s / float64(len(xs))
+}
+
+// TracePoints converts a factorization's trace for the report and trace.csv.
+func TracePoints(trace []factor.Iteration) []report.TracePoint {
+	points := make([]report.TracePoint, len(trace))
+	for i, it := range trace {
+		points[i] = report.TracePoint{Iteration: it.N, Objective: it.Objective, Elapsed: it.Elapsed}
+	}
+	return points
 }

@@ -1,7 +1,6 @@
 package pipeline
 
 import (
-	"bufio"
 	"fmt"
 	"io"
 	"os"
@@ -32,13 +31,9 @@ func (v *Vectorized) Write(dir string, meta report.Meta) error {
 		return err
 	}
 	if err := report.WriteFileAtomic(filepath.Join(dir, MatrixFile), func(w io.Writer) error {
-		bw := bufio.NewWriterSize(w, 1<<20)
-		if err := sparse.WriteMatrixMarket(bw, v.X); err != nil {
-			return err
-		}
-		return bw.Flush()
+		return sparse.WriteMatrixMarket(w, v.X)
 	}); err != nil {
-		return fmt.Errorf("write %s: %w", MatrixFile, err)
+		return err
 	}
 	return v.writeTables(dir, meta)
 }
@@ -50,14 +45,14 @@ func (v *Vectorized) writeTables(dir string, meta report.Meta) error {
 		terms[i] = report.TermRow{ID: int32(i), Term: v.Vocab.Terms[i], Surface: v.Vocab.Surface[i], DF: v.Vocab.DF[i], IDF: v.Weights.IDF[i]}
 	}
 	if err := report.WriteTerms(filepath.Join(dir, TermsFile), terms, meta); err != nil {
-		return fmt.Errorf("write %s: %w", TermsFile, err)
+		return err
 	}
 	docs := make([]report.DocRow, len(v.Docs))
 	for j, d := range v.Docs {
 		docs[j] = report.DocRow{Column: int32(j), ID: d.ID, Path: d.Path, Label: d.Label, Tokens: int32(d.Tokens)}
 	}
 	if err := report.WriteDocs(filepath.Join(dir, DocsFile), docs, meta); err != nil {
-		return fmt.Errorf("write %s: %w", DocsFile, err)
+		return err
 	}
 	return nil
 }
@@ -81,7 +76,7 @@ func (r *Result) Write(dir string) error {
 		}
 	}
 	if err := report.WriteTopics(filepath.Join(dir, TopicsFile), topics, meta); err != nil {
-		return fmt.Errorf("write %s: %w", TopicsFile, err)
+		return err
 	}
 	rows := make([]report.AssignmentRow, len(r.Assignments))
 	ids := make([]string, len(r.Assignments))
@@ -91,19 +86,19 @@ func (r *Result) Write(dir string) error {
 		rows[j] = report.AssignmentRow{DocID: d.ID, Path: d.Path, Label: d.Label, Topic: int32(a.Topic), Weight: a.Weight, Confidence: a.Confidence, SecondTopic: int32(a.Second)}
 	}
 	if err := report.WriteAssignments(filepath.Join(dir, AssignmentsFile), rows, meta); err != nil {
-		return fmt.Errorf("write %s: %w", AssignmentsFile, err)
+		return err
 	}
 	if err := report.WriteDocTopics(filepath.Join(dir, DocTopicsFile), ids, r.Fit.H, meta); err != nil {
-		return fmt.Errorf("write %s: %w", DocTopicsFile, err)
+		return err
 	}
 	if err := WriteTrace(filepath.Join(dir, TraceFile), r.Report.Trace); err != nil {
 		return err
 	}
 	if err := r.Model.Save(filepath.Join(dir, ModelFile)); err != nil {
-		return fmt.Errorf("write %s: %w", ModelFile, err)
+		return err
 	}
 	if err := report.WriteHTML(filepath.Join(dir, ReportFile), r.Report); err != nil {
-		return fmt.Errorf("write %s: %w", ReportFile, err)
+		return err
 	}
 	return nil
 }
@@ -111,16 +106,15 @@ func (r *Result) Write(dir string) error {
 // WriteTrace writes the objective per iteration as CSV: iteration,
 // objective, seconds since the start of the factorization.
 func WriteTrace(path string, trace []report.TracePoint) error {
-	err := report.WriteFileAtomic(path, func(w io.Writer) error {
-		bw := bufio.NewWriter(w)
-		bw.WriteString("iteration,objective,seconds\n")
-		for _, p := range trace {
-			fmt.Fprintf(bw, "%d,%s,%s\n", p.Iteration, strconv.FormatFloat(p.Objective, 'g', -1, 64), strconv.FormatFloat(p.Elapsed.Seconds(), 'f', 6, 64))
+	return report.WriteFileAtomic(path, func(w io.Writer) error {
+		if _, err := io.WriteString(w, "iteration,objective,seconds\n"); err != nil {
+			return err
 		}
-		return bw.Flush()
+		for _, p := range trace {
+			if _, err := fmt.Fprintf(w, "%d,%s,%s\n", p.Iteration, strconv.FormatFloat(p.Objective, 'g', -1, 64), strconv.FormatFloat(p.Elapsed.Seconds(), 'f', 6, 64)); err != nil {
+				return err
+			}
+		}
+		return nil
 	})
-	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	return nil
 }

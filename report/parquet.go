@@ -125,9 +125,41 @@ func WriteAssignments(path string, rows []AssignmentRow, meta Meta) error {
 	return writeTable(path, rows, meta)
 }
 
-// WritePredictions writes the assignments of new documents atomically.
-func WritePredictions(path string, rows []PredictionRow, meta Meta) error {
-	return writeTable(path, rows, meta)
+// predictionBatch is how many prediction rows are buffered before a write.
+const predictionBatch = 1024
+
+// StreamPredictions writes the assignments of new documents atomically
+// while fill produces them, one emit call a row, in order: at most one
+// batch of rows is held in memory, whatever the number of documents.
+func StreamPredictions(path string, meta Meta, fill func(emit func(PredictionRow) error) error) error {
+	return WriteFileAtomic(path, func(w io.Writer) error {
+		pw := parquet.NewGenericWriter[PredictionRow](w, writerOptions(meta)...)
+		batch := make([]PredictionRow, 0, predictionBatch)
+		flush := func() error {
+			if _, err := pw.Write(batch); err != nil {
+				return fmt.Errorf("parquet rows: %w", err)
+			}
+			batch = batch[:0]
+			return nil
+		}
+		err := fill(func(r PredictionRow) error {
+			batch = append(batch, r)
+			if len(batch) == predictionBatch {
+				return flush()
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		if err := flush(); err != nil {
+			return err
+		}
+		if err := pw.Close(); err != nil {
+			return fmt.Errorf("parquet footer: %w", err)
+		}
+		return nil
+	})
 }
 
 // WriteTerms writes terms.parquet atomically.

@@ -33,6 +33,11 @@ type mmScanner struct {
 	line int
 }
 
+// maxDimension bounds the rows and columns a matrix file may declare: the
+// row pointers of a CSR matrix (and of its transpose) cost 8 bytes a row, so
+// a larger size line would exhaust memory before the first entry is read.
+const maxDimension = 1 << 26
+
 func (s *mmScanner) errorf(format string, args ...any) error {
 	return fmt.Errorf("matrix market line %d: %s", s.line, fmt.Sprintf(format, args...))
 }
@@ -128,8 +133,8 @@ func readMMHeader(r io.Reader) (*mmScanner, mmHeader, error) {
 		return nil, h, s.errorf("size line has %d numbers, want %d", n, want)
 	}
 	h.rows, h.cols, h.entries = size[0], size[1], size[2]
-	if h.rows > math.MaxInt32 || h.cols > math.MaxInt32 {
-		return nil, h, s.errorf("matrix %d × %d is too large", h.rows, h.cols)
+	if h.rows > maxDimension || h.cols > maxDimension {
+		return nil, h, s.errorf("matrix %d × %d is too large (at most %d rows and columns)", h.rows, h.cols, maxDimension)
 	}
 	if h.array {
 		if h.rows != 0 && h.cols > math.MaxInt/h.rows {

@@ -144,6 +144,7 @@ func TestReadMatrixMarketErrors(t *testing.T) {
 		{"short size", coord + "2 2\n", "line 2: size line has 2 numbers, want 3"},
 		{"long size", coord + "2 2 1 4\n", "line 2: size line has more than 3 numbers"},
 		{"bad size", coord + "2 -2 1\n", "line 2: bad size \"-2\""},
+		{"size beyond memory", coord + "2000000000 2000000000 1\n1 1 1\n", "line 2: matrix 2000000000 × 2000000000 is too large"},
 		{"symmetric not square", "%%MatrixMarket matrix coordinate real symmetric\n2 3 0\n", "line 2: symmetric matrix is not square"},
 		{"too few entries", coord + "2 2 3\n1 1 1\n2 2 2\n", "input ends after 2 of 3 entries"},
 		{"too many entries", coord + "2 2 1\n1 1 1\n2 2 2\n", "line 4: more than the 1 entries"},

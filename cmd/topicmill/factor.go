@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -45,7 +46,13 @@ func factorAction(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
+	if err := x.Validate(true); err != nil {
+		return usageError{fmt.Sprintf("%s: %v", path, err)}
+	}
 	res, err := nmf.Fit(c.Context, x)
+	if errors.Is(err, factor.ErrShape) {
+		return usageError{fmt.Sprintf("%s: %v", path, err)}
+	}
 	if err != nil {
 		return fmt.Errorf("factor %s: %w", path, err)
 	}
@@ -55,20 +62,12 @@ func factorAction(c *cli.Context) error {
 	}
 	for name, m := range map[string]mat.Matrix{"W.mtx": res.W, "H.mtx": res.H} {
 		if err := report.WriteFileAtomic(filepath.Join(out, name), func(w io.Writer) error {
-			bw := bufio.NewWriter(w)
-			if err := sparse.WriteDenseMatrixMarket(bw, m); err != nil {
-				return err
-			}
-			return bw.Flush()
+			return sparse.WriteDenseMatrixMarket(w, m)
 		}); err != nil {
-			return fmt.Errorf("write %s: %w", name, err)
+			return err
 		}
 	}
-	trace := make([]report.TracePoint, len(res.Trace))
-	for i, it := range res.Trace {
-		trace[i] = report.TracePoint{Iteration: it.N, Objective: it.Objective, Elapsed: it.Elapsed}
-	}
-	if err := pipeline.WriteTrace(filepath.Join(out, pipeline.TraceFile), trace); err != nil {
+	if err := pipeline.WriteTrace(filepath.Join(out, pipeline.TraceFile), pipeline.TracePoints(res.Trace)); err != nil {
 		return err
 	}
 	settings, _ := nmf.WithDefaults()

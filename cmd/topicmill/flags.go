@@ -123,6 +123,9 @@ func vectorConfig(c *cli.Context) (pipeline.Config, error) {
 			return pipeline.Config{}, usageError{err.Error()}
 		}
 	}
+	if _, err := tokenize.New(an); err != nil {
+		return pipeline.Config{}, usageError{err.Error()}
+	}
 	cfg := pipeline.Config{
 		Source:   c.Args().First(),
 		Corpus:   opts,
@@ -158,6 +161,9 @@ func nmfSettings(c *cli.Context) (factor.NMF, error) {
 		L1H:     c.Float64("l1-h"),
 		L2H:     c.Float64("l2-h"),
 		Workers: c.Int("workers"),
+	}
+	if nmf.K < 1 {
+		return nmf, usageError{fmt.Sprintf("--k must be at least 1, got %d", nmf.K)}
 	}
 	if _, err := nmf.WithDefaults(); err != nil {
 		return nmf, usageError{err.Error()}

@@ -42,6 +42,32 @@ func TestInterspersedMovesFlagsBeforeArguments(t *testing.T) {
 	}
 }
 
+// TestBadCallsExitWithUsageError checks that every way of calling topicmill
+// wrongly ends with exit status 2 and a message that says what is wrong,
+// before any corpus is read.
+func TestBadCallsExitWithUsageError(t *testing.T) {
+	cases := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"run", demo, "--bogus"}, "flag provided but not defined"},
+		{[]string{"run", demo, "--k", "abc"}, "invalid value \"abc\""},
+		{[]string{"run", demo, "--k", "0"}, "--k must be at least 1"},
+		{[]string{"run", demo, "--language", "klingon"}, "unknown language"},
+		{[]string{"run", demo, "--loss", "l3"}, "unknown loss"},
+		{[]string{"run", demo, "--tf", "log"}, "tf"},
+		{[]string{"run"}, "needs one corpus"},
+		{[]string{"factor", "../../testdata/tvshows.csv", "--k", "9"}, "k out of range"},
+		{[]string{"assign", demo, "--model", "no-such-model.json"}, "no-such-model.json"},
+	}
+	for _, c := range cases {
+		err := topicmill(t, append(c.args, "--out", t.TempDir())...)
+		if err == nil || exitCode(err) != exitInput || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("topicmill %q: err = %v (exit %d), want exit %d with %q", c.args, err, exitCode(err), exitInput, c.want)
+		}
+	}
+}
+
 func TestMissingCorpusExitsWithInputError(t *testing.T) {
 	err := topicmill(t, "run", filepath.Join(t.TempDir(), "nowhere"), "--out", t.TempDir())
 	if err == nil || exitCode(err) != exitInput {
