@@ -55,7 +55,7 @@ func newKLState(X *sparse.CSR, W, Ht *mat.Dense, s settings) *klState {
 	}
 	st.bufs = make([][]float64, s.workers)
 	for i := range st.bufs {
-		st.bufs[i] = make([]float64, maxRow*k)
+		st.bufs[i] = make([]float64, klBufLen(maxRow, k))
 	}
 	sparse.ProductAtNonzeros(st.v, X, W, Ht, s.workers)
 	return st

@@ -1,6 +1,10 @@
 package factor
 
-import "math"
+import (
+	"math"
+
+	"gonum.org/v1/gonum/floats"
+)
 
 // klShrink bounds a decreasing Newton step so that no (WH)_ij at a non-zero
 // of X falls below klShrink times its value. With klShrink > 1/√2 the
@@ -10,56 +14,45 @@ import "math"
 // Increasing steps need no bound: the curvature only falls as an entry grows.
 const klShrink = 0.75
 
+// klBufLen is the scratch klRow needs for a row with nz non-zeros.
+func klBufLen(nz, k int) int { return nz * (k + 2) }
+
 // klRow does one sweep of coordinate descent over the k entries f of one row
 // of a factor, minimising Σ_q [v_q − x_q·log v_q] + linear·f + l1·Σf + ½l2‖f‖²
 // where v_q = (WH) at the row's non-zeros (column indices cols into the other
 // factor, values x) and linear = the column sums of the other factor. v is
-// updated in place as f changes; buf is scratch of at least len(cols)·k.
+// updated in place as f changes; buf is scratch of at least klBufLen(len(cols), k).
 // It returns the squared change of f.
+//
+// The other factor's rows are gathered column by column, so that each
+// coordinate's gradient and curvature are a few contiguous vector operations
+// (gonum's SIMD kernels) rather than one scalar loop with a division per term.
 func klRow(f []float64, cols []int32, x, v []float64, other []float64, stride int, linear []float64, l1, l2 float64, buf []float64) float64 {
 	k, nz := len(f), len(cols)
-	buf = buf[:nz*k]
+	buf = buf[:klBufLen(nz, k)]
+	hs, u, xu := buf[:nz*k], buf[nz*k:nz*k+nz], buf[nz*k+nz:]
 	for q, j := range cols {
-		copy(buf[q*k:q*k+k], other[int(j)*stride:int(j)*stride+k])
+		for t, o := range other[int(j)*stride : int(j)*stride+k] {
+			hs[t*nz+q] = o
+		}
 	}
+	x, v = x[:nz], v[:nz]
 	change := 0.0
-	prev := -1 // the last changed coordinate
-	delta := 0.0
 	for t := 0; t < k; t++ {
-		g := linear[t] + l1 + l2*f[t]
-		h := l2
+		ht := hs[t*nz : t*nz+nz]
+		floats.DivTo(u, ht, v) // v > 0 wherever x > 0; x = 0 terms are zeroed below
+		floats.MulTo(xu, x, u)
+		g := linear[t] + l1 + l2*f[t] - floats.Sum(xu)
+		h := l2 + floats.Dot(xu, u)
 		umax := 0.0
-		if delta != 0 {
-			for q, xq := range x {
-				hq, vq := buf[q*k+t], v[q]+delta*buf[q*k+prev]
-				v[q] = vq
-				if hq == 0 || xq == 0 {
-					continue
-				}
-				u := hq / vq
-				xu := xq * u
-				g -= xu
-				h += xu * u
-				if u > umax {
-					umax = u
-				}
-			}
-		} else {
-			for q, xq := range x {
-				hq := buf[q*k+t]
-				if hq == 0 || xq == 0 {
-					continue
-				}
-				u := hq / v[q]
-				xu := xq * u
-				g -= xu
-				h += xu * u
-				if u > umax {
-					umax = u
-				}
+		for q, uq := range u {
+			if uq > umax && x[q] != 0 {
+				umax = uq
 			}
 		}
-		delta = 0
+		if math.IsNaN(g) || math.IsNaN(h) {
+			continue // a zero of X where WH is zero too: leave the entry
+		}
 		var d float64
 		switch {
 		case h > 0:
@@ -74,15 +67,13 @@ func klRow(f []float64, cols []int32, x, v []float64, other []float64, stride in
 		if math.IsNaN(nf) || math.IsInf(nf, 0) {
 			continue
 		}
-		delta = nf - f[t]
+		delta := nf - f[t]
+		if delta == 0 {
+			continue
+		}
 		f[t] = nf
 		change += delta * delta
-		prev = t
-	}
-	if delta != 0 {
-		for q := range v[:nz] {
-			v[q] += delta * buf[q*k+prev]
-		}
+		floats.AddScaled(v, delta, ht)
 	}
 	return change
 }

@@ -77,7 +77,7 @@ func transformKL(Ht, W *mat.Dense, Xt *sparse.CSR, wsum []float64, s settings, t
 	}
 	bufs := make([][]float64, s.workers)
 	for i := range bufs {
-		bufs[i] = make([]float64, maxRow*k)
+		bufs[i] = make([]float64, klBufLen(maxRow, k))
 	}
 	forBlocksW(Xt.Rows, s.workers, func(wk, _, lo, hi int) {
 		for j := lo; j < hi; j++ {
