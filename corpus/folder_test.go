@@ -211,7 +211,7 @@ func TestReadInputErrors(t *testing.T) {
 		{"empty folder", func(t *testing.T) string { return t.TempDir() }, Options{}, "no documents found"},
 		{"nothing included", func(t *testing.T) string { return tree{"a.png": "x"}.make(t) }, Options{}, "no documents found"},
 		{"all skipped", func(t *testing.T) string { return tree{"a.txt": "", "b.txt": "\x00"}.make(t) }, Options{}, "all 2 documents skipped (binary 1, empty 1)"},
-		{"headers only", func(t *testing.T) string { return tree{"a.txt": "From: x\nSubject: y\n\n"}.make(t) }, Options{Strip: StripHeaders}, "all 1 documents skipped (empty 1)"},
+		{"headers only", func(t *testing.T) string { return tree{"a.txt": "From: x\nSubject: y\n\n"}.make(t) }, Options{Strip: StripHeaders}, "all 1 documents skipped (nothing-left-after-strip 1)"},
 		{"unknown format", func(t *testing.T) string { return filepath.Join(tree{"a.txt": "x"}.make(t), "a.txt") }, Options{}, `unknown format ".txt"`},
 		{"bad pattern", func(t *testing.T) string { return tree{"a.txt": "x"}.make(t) }, Options{Include: []string{"["}}, "bad pattern"},
 	}

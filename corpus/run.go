@@ -79,12 +79,16 @@ func (r *run) finish(where string, doc Document, repaired, truncated bool) error
 	if err := r.ctx.Err(); err != nil {
 		return err
 	}
-	if r.opts.Strip != 0 {
-		doc.Text = StripEmail(doc.Text, r.opts.Strip, r.opts.KeepSubject)
-	}
 	if strings.TrimSpace(doc.Text) == "" {
 		r.problem(where, ReasonEmpty, nil)
 		return nil
+	}
+	if r.opts.Strip != 0 {
+		doc.Text = StripEmail(doc.Text, r.opts.Strip, r.opts.KeepSubject)
+		if strings.TrimSpace(doc.Text) == "" {
+			r.problem(where, ReasonStripped, fmt.Errorf("only %s", r.opts.Strip))
+			return nil
+		}
 	}
 	if repaired {
 		r.stats.Repaired++

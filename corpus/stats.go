@@ -18,6 +18,7 @@ const (
 	ReasonBrokenSymlink Reason = "broken-symlink"
 	ReasonSymlinkLoop   Reason = "symlink-loop"
 	ReasonEmpty         Reason = "empty"
+	ReasonStripped      Reason = "nothing-left-after-strip"
 	ReasonBadRecord     Reason = "bad-record"
 	ReasonRepaired      Reason = "repaired-encoding"
 	ReasonTruncated     Reason = "truncated"

@@ -168,7 +168,7 @@ func Vectorize(ctx context.Context, cfg Config) (*Vectorized, error) {
 	buildStart := time.Now()
 	v, remap, err := vocab.Build(dict.Stems(), tokenize.SurfaceForms(dict, sessions...), bags, cfg.Pruning)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", cfg.Source, err)
+		return nil, fmt.Errorf("%s: %w: %w", cfg.Source, err, corpus.ErrInput)
 	}
 	remapAll(bags, remap, workers)
 	weights, err := tfidf.Fit(cfg.Weighting, v)

@@ -57,6 +57,7 @@ func TestBadCallsExitWithUsageError(t *testing.T) {
 		{[]string{"run", demo, "--loss", "l3"}, "unknown loss"},
 		{[]string{"run", demo, "--tf", "log"}, "tf"},
 		{[]string{"run"}, "needs one corpus"},
+		{[]string{"run", demo, "--min-df", "1000"}, "no term left"},
 		{[]string{"factor", "../../testdata/tvshows.csv", "--k", "9"}, "k out of range"},
 		{[]string{"assign", demo, "--model", "no-such-model.json"}, "no-such-model.json"},
 	}
