@@ -30,7 +30,7 @@ type frobState struct {
 	Hn, Hprev, Hy  *mat.Dense // n × k (H transposed), likewise
 	Wbest, Hbest   *mat.Dense
 	A, C           *mat.Dense // X·Hy (m × k), Xᵀ·Wy (n × k)
-	B, G, Bn       *mat.Dense // Gram of Hy, of Wy, of Hn (k × k)
+	B, G           *mat.Dense // Gram of Hy, of Wy (k × k)
 	sweepW, sweepH int
 	sc             scratch
 }
@@ -44,7 +44,7 @@ func newFrobState(X *sparse.CSR, W, Ht *mat.Dense, s settings) *frobState {
 		Wn: W, Wprev: clone(W), Wy: clone(W), Wbest: clone(W),
 		Hn: Ht, Hprev: clone(Ht), Hy: clone(Ht), Hbest: clone(Ht),
 		A: mat.NewDense(m, k, nil), C: mat.NewDense(n, k, nil),
-		B: mat.NewDense(k, k, nil), G: mat.NewDense(k, k, nil), Bn: mat.NewDense(k, k, nil),
+		B: mat.NewDense(k, k, nil), G: mat.NewDense(k, k, nil),
 		sweepW: innerSweeps(X.NNZ(), m, n, k), sweepH: innerSweeps(X.NNZ(), n, m, k),
 	}
 }
@@ -56,7 +56,9 @@ func fitFrobenius(ctx context.Context, X *sparse.CSR, W, Ht *mat.Dense, s settin
 	// Iteration 0: the objective of the starting point.
 	sparse.MulDense(st.C, st.Xt, st.Wy, s.workers)
 	gram(st.G, st.Wy, s.workers, &st.sc)
-	best := st.objective()
+	Bn := mat.NewDense(s.K, s.K, nil)
+	gram(Bn, st.Hn, s.workers, &st.sc)
+	best := st.objective(dot(st.Hn, st.C, s.workers, &st.sc), dot(st.G, Bn, 1, &st.sc))
 	tr.record(0, best)
 	beta, ceil := extraBeta0, 1.0
 	extrapolated := false
@@ -105,7 +107,8 @@ func fitFrobenius(ctx context.Context, X *sparse.CSR, W, Ht *mat.Dense, s settin
 }
 
 // iterate does one outer iteration (update W from Hy, extrapolate it, update
-// H against the extrapolated W) and returns the objective of (Wy, Hn).
+// H against the extrapolated W) and returns the objective of (Wy, Hn), from
+// the sums the H update reports.
 func (st *frobState) iterate(beta float64) float64 {
 	s, w := st.s, st.s.workers
 	sparse.MulDense(st.A, st.X, st.Hy, w)
@@ -118,17 +121,13 @@ func (st *frobState) iterate(beta float64) float64 {
 	gram(st.G, st.Wy, w, &st.sc)
 	st.Hprev, st.Hn = st.Hn, st.Hprev
 	st.Hn.Copy(st.Hy)
-	halsUpdate(st.Hn, st.C, st.G, st.sweepH, s.L1H, s.L2H, w, &st.sc)
-	return st.objective()
+	rh := halsUpdate(st.Hn, st.C, st.G, st.sweepH, s.L1H, s.L2H, w, &st.sc)
+	return st.objective(rh.cross, rh.quad)
 }
 
-// objective returns ½‖X − Wy·Hnᵀ‖² plus penalties as
-// ½(‖X‖² − 2⟨Hn, Xᵀ·Wy⟩ + ⟨WyᵀWy, HnᵀHn⟩), using C and G of Wy.
-func (st *frobState) objective() float64 {
-	w := st.s.workers
-	gram(st.Bn, st.Hn, w, &st.sc)
-	cross := dot(st.Hn, st.C, w, &st.sc)
-	quad := dot(st.G, st.Bn, 1, &st.sc)
+// objective returns ½‖X − Wy·Hnᵀ‖² plus penalties as ½(‖X‖² − 2·cross + quad),
+// given cross = ⟨Hn, Xᵀ·Wy⟩ and quad = ⟨WyᵀWy, HnᵀHn⟩.
+func (st *frobState) objective(cross, quad float64) float64 {
 	f := 0.5 * (st.normX2 - 2*cross + quad)
 	if f < 0 {
 		f = 0

@@ -30,47 +30,66 @@ func innerSweeps(nnz, rows, others, k int) int {
 	return int(math.Floor(1 + halsAlpha*rho))
 }
 
+// rowSums are the per-row quantities of a factor update, summed over rows in
+// a fixed order: cross = ⟨F, C⟩ and quad = ⟨F, F·Q⟩ after the update, from
+// which the objective follows without another pass over F.
+type rowSums struct{ cross, quad float64 }
+
 // halsUpdate improves F (r × k) with up to sweeps HALS sweeps for the problem
 // min_{F ≥ 0} ½‖X − F·Gᵀ‖² + l1·ΣF + ½l2·‖F‖², given C = X·G (r × k) and the
 // Gram matrix Q = GᵀG (k × k). Rows are independent, so they are updated in
 // parallel, each with its own early stop.
-func halsUpdate(F, C, Q *mat.Dense, sweeps int, l1, l2 float64, workers int, sc *scratch) {
-	forRows(F, C, Q, workers, sc, func(f, c, q, qf []float64) { halsRow(f, c, q, qf, sweeps, l1, l2) })
+func halsUpdate(F, C, Q *mat.Dense, sweeps int, l1, l2 float64, workers int, sc *scratch) rowSums {
+	return forRows(F, C, Q, workers, sc, func(f, c, q, qf []float64) rowSums {
+		halsRow(f, c, q, qf, sweeps, l1, l2)
+		return rowSums{cross: floats.Dot(f, c), quad: floats.Dot(f, qf)}
+	})
 }
 
 // forRows calls fn on every row f of F with the same row c of C, the packed
 // symmetric k × k matrix q and the row qf of F·Q, parallel over fixed row
-// blocks.
-func forRows(F, C, Q *mat.Dense, workers int, sc *scratch, fn func(f, c, q, qf []float64)) {
+// blocks, and returns the sum of what fn returns (block by block, in order).
+func forRows(F, C, Q *mat.Dense, workers int, sc *scratch, fn func(f, c, q, qf []float64) rowSums) rowSums {
 	r, k := F.Dims()
 	f, c, q := F.RawMatrix(), C.RawMatrix(), Q.RawMatrix()
-	buf := sc.zeroed(k*k + workers*k)
+	nb := numBlocks(r)
+	buf := sc.zeroed(k*k + workers*k + nb*2)
 	qd := buf[:k*k]
+	partial := buf[k*k+workers*k:]
 	for s := 0; s < k; s++ {
 		copy(qd[s*k:s*k+k], q.Data[s*q.Stride:s*q.Stride+k])
 	}
-	forBlocksW(r, workers, func(w, _, lo, hi int) {
+	forBlocksW(r, workers, func(w, b, lo, hi int) {
 		qf := buf[k*k+w*k : k*k+w*k+k]
+		var sum rowSums
 		for i := lo; i < hi; i++ {
 			row := f.Data[i*f.Stride : i*f.Stride+k]
-			for t := range qf {
-				qt := qd[t*k : t*k+k]
-				s := 0.0
-				for u, v := range row {
-					s += qt[u] * v
+			// qf = Q·f from the rows of Q; entries at the floor add nothing that counts.
+			clear(qf)
+			for u, v := range row {
+				if v > halsFloor {
+					floats.AddScaled(qf, v, qd[u*k:u*k+k])
 				}
-				qf[t] = s
 			}
-			fn(row, c.Data[i*c.Stride:i*c.Stride+k], qd, qf)
+			rs := fn(row, c.Data[i*c.Stride:i*c.Stride+k], qd, qf)
+			sum.cross += rs.cross
+			sum.quad += rs.quad
 		}
+		partial[2*b], partial[2*b+1] = sum.cross, sum.quad
 	})
+	var total rowSums
+	for b := 0; b < nb; b++ {
+		total.cross += partial[2*b]
+		total.quad += partial[2*b+1]
+	}
+	return total
 }
 
 // halsRow runs the Gauss-Seidel sweeps of halsUpdate on one row f, given its
 // row c of X·G, the symmetric k × k Gram matrix q (row-major) and qf = q·f,
 // and returns the squared change of its last sweep. It keeps qf up to date as
 // entries change, so an entry that stays put (as most do at the floor of a
-// sparse factor) costs O(1) instead of O(k).
+// sparse factor) costs O(1) instead of O(k), and qf = q·f on return.
 func halsRow(f, c, q, qf []float64, sweeps int, l1, l2 float64) float64 {
 	k := len(f)
 	c, qf = c[:k], qf[:k]
@@ -79,11 +98,12 @@ func halsRow(f, c, q, qf []float64, sweeps int, l1, l2 float64) float64 {
 		change = 0.0
 		for t := range f {
 			qt := q[t*k : t*k+k]
+			g := qf[t] - c[t] + l1 + l2*f[t]
 			d := qt[t] + l2
 			if d <= 0 {
 				continue
 			}
-			nv := f[t] - (qf[t]-c[t]+l1+l2*f[t])/d
+			nv := f[t] - g/d
 			if !(nv >= halsFloor) { // also catches NaN
 				nv = halsFloor
 			}

@@ -50,12 +50,13 @@ func (f NMF) Transform(ctx context.Context, W *mat.Dense, Xnew *sparse.CSR) (*ma
 		G := mat.NewDense(k, k, nil)
 		var sc scratch
 		gram(G, W, s.workers, &sc)
-		forRows(Ht, C, G, s.workers, &sc, func(f, c, q, qf []float64) {
+		forRows(Ht, C, G, s.workers, &sc, func(f, c, q, qf []float64) rowSums {
 			for it := 0; it < s.MaxIter; it++ {
 				if halsRow(f, c, q, qf, 1, s.L1H, s.L2H) <= tol2*sqSum(f) {
-					return
+					break
 				}
 			}
+			return rowSums{}
 		})
 	}
 	if err := ctx.Err(); err != nil {
