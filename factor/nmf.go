@@ -58,6 +58,14 @@ const (
 	// (where the fit explains a small part of ‖X‖²) its last iterations lower
 	// the objective by a few parts in 10⁹. 1e-8 therefore ends no worse than
 	// scikit-learn; accelerated HALS gets there in few, cheap iterations.
+	// It cannot be looser, nor be replaced by scikit-learn's own
+	// projected-gradient rule: where 'cd' converges fast (the generated
+	// 30k×20k matrix, 21 iterations) it ends within 7e-9 of the optimum,
+	// which HALS reaches only when its gains are ~1e-8; where 'cd' is slow
+	// (20news, 134 iterations) it stops 2e-5 above, which HALS passes while
+	// gaining 3e-5 per iteration and with a violation still 3e-2 of its
+	// first (1.3e-4 where it passes 'cd' on the generated matrix), so no one
+	// threshold on either measure stops early on 20news and below 'cd' on both.
 	DefaultTolFrobenius = 1e-8
 	// DefaultTolKL stops a KL fit when two successive iterations each lower
 	// the divergence by less than this fraction of its value. scikit-learn's
