@@ -104,7 +104,7 @@ func Vectorize(ctx context.Context, cfg Config) (*Vectorized, error) {
 				b.snippets = make([]string, len(b.texts))
 				for i, text := range b.texts {
 					ids = s.Terms(text, ids[:0])
-					b.bags[i] = counter.Bag(ids)
+					b.bags[i] = counter.Unsorted(ids) // sorted once, by final id, in remapAll
 					b.count[i] = len(ids)
 					b.snippets[i] = snippet(text)
 				}
@@ -204,8 +204,9 @@ func remapAll(bags []vocab.Bag, remap []int32, workers int) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			r := vocab.Remapper{Remap: remap}
 			for i := lo; i < hi; i++ {
-				bags[i] = vocab.Remap(bags[i], remap)
+				bags[i] = r.Bag(bags[i])
 			}
 		}()
 	}

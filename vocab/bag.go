@@ -2,7 +2,8 @@ package vocab
 
 import "slices"
 
-// Bag is one document's term counts: Terms strictly increasing, every count
+// Bag is one document's term counts: Terms strictly increasing (except in a
+// bag from Counter.Unsorted, until a Remapper sorts it), every count
 // positive. Bags carry term ids, never text, so that a million documents fit
 // in memory.
 type Bag struct {
@@ -34,9 +35,21 @@ type Counter struct {
 // Bag counts the non-negative token ids into a bag whose slices are owned by
 // the caller (one allocation); ids is not modified.
 func (c *Counter) Bag(ids []int32) Bag {
-	if len(ids) == 0 {
-		return Bag{}
-	}
+	c.tally(ids)
+	slices.Sort(c.distinct)
+	return c.take()
+}
+
+// Unsorted counts like Bag but leaves Terms in first-met order, skipping the
+// sort: for bags whose ids are provisional and go through a Remapper (which
+// sorts by final id) before any other use, so each bag is sorted once.
+func (c *Counter) Unsorted(ids []int32) Bag {
+	c.tally(ids)
+	return c.take()
+}
+
+// tally counts ids into c.counts and lists the distinct ones in c.distinct.
+func (c *Counter) tally(ids []int32) {
 	c.distinct = c.distinct[:0]
 	for _, t := range ids {
 		if int(t) >= len(c.counts) {
@@ -47,10 +60,16 @@ func (c *Counter) Bag(ids []int32) Bag {
 		}
 		c.counts[t]++
 	}
-	slices.Sort(c.distinct)
+}
+
+// take returns the bag of c.distinct in their order and clears the counts.
+func (c *Counter) take() Bag {
+	n := len(c.distinct)
+	if n == 0 {
+		return Bag{}
+	}
 	// Terms and Counts share one allocation; Terms' capacity is capped so
 	// that appending to it cannot overwrite Counts.
-	n := len(c.distinct)
 	buf := make([]int32, 2*n)
 	b := Bag{Terms: buf[:n:n], Counts: buf[n:]}
 	copy(b.Terms, c.distinct)
@@ -67,14 +86,24 @@ func Count(ids []int32) Bag {
 	return c.Bag(ids)
 }
 
-// Remap rewrites a bag's provisional term ids to final ids (remap[id], or -1
-// for a dropped term), keeping Terms increasing. It works in place: the
-// returned bag shares b's slices, and b must not be used afterwards.
-func Remap(b Bag, remap []int32) Bag {
+// Remapper rewrites bags' provisional term ids to final ids, reusing its
+// scratch space so that, once warm, it allocates nothing; the zero value
+// with Remap set is ready to use, and a Remapper must not be shared between
+// goroutines.
+type Remapper struct {
+	Remap []int32  // final id of each provisional id, or -1 for a dropped term
+	pairs []uint64 // scratch: final id << 32 | count, sorted as one key
+}
+
+// Bag rewrites b to final ids, dropping terms that map to -1, with Terms
+// increasing whatever b's order (b may come from Counter.Unsorted). It
+// works in place: the returned bag shares b's slices, and b must not be
+// used afterwards.
+func (r *Remapper) Bag(b Bag) Bag {
 	w := 0
 	sorted := true
 	for i, t := range b.Terms {
-		f := remap[t]
+		f := r.Remap[t]
 		if f < 0 {
 			continue
 		}
@@ -86,40 +115,27 @@ func Remap(b Bag, remap []int32) Bag {
 	}
 	out := Bag{Terms: b.Terms[:w], Counts: b.Counts[:w]}
 	if !sorted {
-		sortPairs(out.Terms, out.Counts)
+		r.sortPairs(out.Terms, out.Counts)
 	}
 	return out
 }
 
-// sortPairs sorts keys increasingly, moving vals along, by heapsort: in
-// place and without allocating, which sort.Sort on a pair type would not be.
-func sortPairs(keys, vals []int32) {
-	n := len(keys)
-	for i := n/2 - 1; i >= 0; i-- {
-		siftDown(keys, vals, i, n)
+// sortPairs sorts terms increasingly, moving counts along: each pair is
+// packed into one uint64 (terms are distinct and non-negative, so the
+// packed keys sort by term) and sorted with slices.Sort.
+func (r *Remapper) sortPairs(terms, counts []int32) {
+	r.pairs = r.pairs[:0]
+	for i, t := range terms {
+		r.pairs = append(r.pairs, uint64(t)<<32|uint64(uint32(counts[i])))
 	}
-	for end := n - 1; end > 0; end-- {
-		keys[0], keys[end] = keys[end], keys[0]
-		vals[0], vals[end] = vals[end], vals[0]
-		siftDown(keys, vals, 0, end)
+	slices.Sort(r.pairs)
+	for i, p := range r.pairs {
+		terms[i], counts[i] = int32(p>>32), int32(uint32(p))
 	}
 }
 
-// siftDown restores the max-heap property of keys[:n] below root.
-func siftDown(keys, vals []int32, root, n int) {
-	for {
-		child := 2*root + 1
-		if child >= n {
-			return
-		}
-		if child+1 < n && keys[child+1] > keys[child] {
-			child++
-		}
-		if keys[root] >= keys[child] {
-			return
-		}
-		keys[root], keys[child] = keys[child], keys[root]
-		vals[root], vals[child] = vals[child], vals[root]
-		root = child
-	}
+// Remap rewrites one bag as Remapper.Bag does; use a Remapper to remap many.
+func Remap(b Bag, remap []int32) Bag {
+	r := Remapper{Remap: remap}
+	return r.Bag(b)
 }

@@ -79,8 +79,8 @@ func TestRemap(t *testing.T) {
 	}
 }
 
-// TestRemapRandom checks Remap against a map-based reference on bags large
-// enough to exercise the heapsort.
+// TestRemapRandom checks a Remapper against a map-based reference on bags
+// large enough to exercise the sort, counted sorted and unsorted.
 func TestRemapRandom(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	for trial := 0; trial < 50; trial++ {
@@ -97,14 +97,19 @@ func TestRemapRandom(t *testing.T) {
 		for i := range ids {
 			ids[i] = int32(rng.IntN(dict))
 		}
-		b := Count(ids)
+		var c Counter
+		b := c.Bag(ids)
+		if trial%2 == 1 {
+			b = c.Unsorted(ids)
+		}
 		want := map[int32]int32{}
 		for i, term := range b.Terms {
 			if f := remap[term]; f >= 0 {
 				want[f] = b.Counts[i]
 			}
 		}
-		got := Remap(b, remap)
+		r := Remapper{Remap: remap}
+		got := r.Bag(b)
 		if !slices.IsSorted(got.Terms) || len(got.Terms) != len(want) {
 			t.Fatalf("trial %d: terms %v not sorted or wrong length (want %d)", trial, got.Terms, len(want))
 		}
@@ -118,12 +123,29 @@ func TestRemapRandom(t *testing.T) {
 	}
 }
 
-func TestRemapAllocs(t *testing.T) {
-	remap := []int32{3, -1, 0, 1}
+func TestRemapperAllocs(t *testing.T) {
+	r := Remapper{Remap: []int32{3, -1, 0, 1}}
+	r.Bag(Bag{[]int32{0, 1, 2, 3}, []int32{5, 6, 7, 8}}) // warm-up: scratch grows
 	a := testing.AllocsPerRun(100, func() {
-		Remap(Bag{[]int32{0, 1, 2, 3}, []int32{5, 6, 7, 8}}, remap)
+		r.Bag(Bag{[]int32{0, 1, 2, 3}, []int32{5, 6, 7, 8}})
 	})
 	if a != 0 {
-		t.Errorf("Remap allocates %v times, want 0", a)
+		t.Errorf("Remapper.Bag allocates %v times, want 0", a)
+	}
+}
+
+// TestCounterUnsorted checks that Unsorted gives the counts of Bag in
+// first-met order.
+func TestCounterUnsorted(t *testing.T) {
+	var c Counter
+	b := c.Unsorted([]int32{7, 2, 7, 0, 2, 7})
+	if want := []int32{7, 2, 0}; !slices.Equal(b.Terms, want) {
+		t.Errorf("Terms = %v, want %v", b.Terms, want)
+	}
+	if want := []int32{3, 2, 1}; !slices.Equal(b.Counts, want) {
+		t.Errorf("Counts = %v, want %v", b.Counts, want)
+	}
+	if b := c.Unsorted(nil); len(b.Terms) != 0 {
+		t.Errorf("Unsorted(nil) = %v, want an empty bag", b)
 	}
 }
