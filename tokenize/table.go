@@ -15,6 +15,7 @@ import (
 // an empty table; it is not safe for concurrent use.
 type table struct {
 	slots []slot
+	shift uint     // a key's home slot is its hash >> shift (the top bits)
 	keys  []byte   // every key, back to back, in id order
 	ends  []uint32 // ends[id] is where key id ends in keys
 }
@@ -66,7 +67,7 @@ func (t *table) find(key []byte, h uint64) int32 {
 	}
 	mask := uint64(len(t.slots) - 1)
 	head, want := keyHead(key), keyTag(key, h)
-	for i := h & mask; ; i = (i + 1) & mask {
+	for i := h >> t.shift; ; i = (i + 1) & mask {
 		s := &t.slots[i]
 		if s.meta == 0 {
 			return -1
@@ -93,9 +94,9 @@ func keyHead(key []byte) uint64 {
 }
 
 // keyTag returns the upper half of a slot's meta for key with hash h: the
-// hash's top 24 bits and the key's length (255 for any longer key).
+// hash's top tagBits bits and the key's length (255 for any longer key).
 func keyTag(key []byte, h uint64) uint64 {
-	return h>>40<<8 | uint64(min(len(key), 255))
+	return h>>(64-tagBits)<<8 | uint64(min(len(key), 255))
 }
 
 // insert adds key, whose hash is h and which the table must lack, and
@@ -113,18 +114,46 @@ func (t *table) insert(key []byte, h uint64) int32 {
 
 // place puts id, whose key hashes to h, into the first free slot of its probe sequence.
 func (t *table) place(key []byte, h uint64, id int32) {
+	t.put(slot{head: keyHead(key), meta: keyTag(key, h)<<32 | uint64(id+1)}, h>>t.shift)
+}
+
+// put stores s in the first free slot from home on.
+func (t *table) put(s slot, home uint64) {
 	mask := uint64(len(t.slots) - 1)
-	i := h & mask
+	i := home
 	for t.slots[i].meta != 0 {
 		i = (i + 1) & mask
 	}
-	t.slots[i] = slot{head: keyHead(key), meta: keyTag(key, h)<<32 | uint64(id+1)}
+	t.slots[i] = s
 }
 
+// tagBits is how many top bits of a key's hash its slot keeps (see keyTag).
+const tagBits = 24
+
 // grow doubles the slot array (keeping the load at most one half) and
-// places every key again.
+// places every key again. Home slots come from the hash's top bits, which
+// slots keep in their tag, so while the table has at most 2^tagBits slots
+// the old slots are moved in order without reading or hashing any key, and
+// the new array is written almost sequentially.
 func (t *table) grow() {
-	t.slots = make([]slot, max(tableMinSlots, 2*len(t.slots)))
+	old := t.slots
+	n := max(tableMinSlots, 2*len(old))
+	t.slots = make([]slot, n)
+	logN := uint(63 - bits.LeadingZeros64(uint64(n)))
+	t.shift = 64 - logN
+	if logN > tagBits {
+		t.rehash()
+		return
+	}
+	for _, s := range old {
+		if s.meta != 0 {
+			t.put(s, s.meta>>(64-tagBits)>>(tagBits-logN))
+		}
+	}
+}
+
+// rehash places every key into the (empty) slot array from its hash.
+func (t *table) rehash() {
 	for id := range int32(len(t.ends)) {
 		key := t.key(id)
 		t.place(key, hashKey(key), id)

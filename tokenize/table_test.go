@@ -10,6 +10,20 @@ import (
 // that share prefixes and 8-byte chunks.
 func TestTable(t *testing.T) {
 	var tb table
+	check := func(want map[string]int32) {
+		t.Helper()
+		for k, id := range want {
+			if got := tb.find([]byte(k), hashKey([]byte(k))); got != id {
+				t.Fatalf("find(%q) = %d, want %d", k, got, id)
+			}
+			if got := string(tb.key(id)); got != k {
+				t.Fatalf("key(%d) = %q, want %q", id, got, k)
+			}
+		}
+		if got := tb.find([]byte("absent"), hashKey([]byte("absent"))); got != -1 {
+			t.Fatalf("find(absent) = %d, want -1", got)
+		}
+	}
 	want := map[string]int32{}
 	keys := []string{"", "a", "ab", "abcdefgh", "abcdefghi", "abcdefgh\x00", "\x00"}
 	for i := range 5000 {
@@ -28,17 +42,11 @@ func TestTable(t *testing.T) {
 	if tb.len() != len(keys) {
 		t.Fatalf("len = %d, want %d", tb.len(), len(keys))
 	}
-	for k, id := range want {
-		if got := tb.find([]byte(k), hashKey([]byte(k))); got != id {
-			t.Fatalf("find(%q) = %d, want %d", k, got, id)
-		}
-		if got := string(tb.key(id)); got != k {
-			t.Fatalf("key(%d) = %q, want %q", id, got, k)
-		}
-	}
-	if got := tb.find([]byte("absent"), hashKey([]byte("absent"))); got != -1 {
-		t.Fatalf("find(absent) = %d, want -1", got)
-	}
+	check(want)
+	// Tables past 2^tagBits slots grow by hashing every key again.
+	tb.slots = make([]slot, len(tb.slots))
+	tb.rehash()
+	check(want)
 }
 
 func BenchmarkTableFind(b *testing.B) {
