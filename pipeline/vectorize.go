@@ -7,6 +7,7 @@ import (
 	"sync"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/topicmill/topicmill/corpus"
 	"github.com/topicmill/topicmill/sparse"
@@ -214,13 +215,21 @@ func remapAll(bags []vocab.Bag, remap []int32, workers int) {
 }
 
 // snippet returns the start of text, at most snippetRunes runes with runs
-// of white space collapsed to one space, and "…" when it was cut.
+// of white space collapsed to one space, and "…" when it was cut. ASCII
+// bytes are handled without decoding, and the builder is sized for an
+// ASCII snippet so that most take one allocation.
 func snippet(text string) string {
 	var b strings.Builder
+	b.Grow(min(len(text), snippetRunes+len("…")))
 	n, space := 0, false
-	for _, r := range text {
-		if unicode.IsSpace(r) {
+	for i := 0; i < len(text); {
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
+		if r < utf8.RuneSelf && asciiSpace[r] || r >= utf8.RuneSelf && unicode.IsSpace(r) {
 			space = b.Len() > 0
+			i += size
 			continue
 		}
 		if space {
@@ -234,8 +243,16 @@ func snippet(text string) string {
 			b.WriteString("…")
 			break
 		}
-		b.WriteRune(r)
+		if size == 1 && r < utf8.RuneSelf {
+			b.WriteByte(byte(r))
+		} else {
+			b.WriteRune(r)
+		}
 		n++
+		i += size
 	}
 	return b.String()
 }
+
+// asciiSpace marks the ASCII bytes unicode.IsSpace reports as space.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
