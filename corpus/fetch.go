@@ -3,8 +3,6 @@ package corpus
 import (
 	"bytes"
 	"errors"
-	"io"
-	"os"
 	"runtime"
 	"sync"
 )
@@ -110,34 +108,5 @@ func (r *run) fetch(name string, buf *[]byte) fetched {
 // slurp reads at most MaxBytes+1 bytes of a file into *buf and returns them
 // with the file's full size.
 func (r *run) slurp(name string, into *[]byte) ([]byte, int64, error) {
-	f, err := os.Open(name)
-	if err != nil {
-		return nil, 0, err
-	}
-	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		return nil, 0, err
-	}
-	limit := r.opts.MaxBytes + 1
-	want := min(info.Size()+1, limit)
-	if int64(cap(*into)) < want {
-		*into = make([]byte, 0, want)
-	}
-	buf := (*into)[:0]
-	for int64(len(buf)) < limit {
-		if len(buf) == cap(buf) {
-			buf = append(buf, 0)[:len(buf)] // grow: the file grew since Stat
-		}
-		n, err := f.Read(buf[len(buf):min(int64(cap(buf)), limit)])
-		buf = buf[:len(buf)+n]
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return nil, 0, err
-		}
-	}
-	*into = buf
-	return buf, max(info.Size(), int64(len(buf))), nil
+	return readAtMost(name, r.opts.MaxBytes+1, into)
 }
