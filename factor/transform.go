@@ -50,13 +50,12 @@ func (f NMF) Transform(ctx context.Context, W *mat.Dense, Xnew *sparse.CSR) (*ma
 		G := mat.NewDense(k, k, nil)
 		var sc scratch
 		gram(G, W, s.workers, &sc)
-		forRows(Ht, C, G, s.workers, &sc, func(f, c, q, qf []float64) rowSums {
+		forRows(Ht, C, G, s.workers, &sc, func(f, c, q, qf []float64) {
 			for it := 0; it < s.MaxIter; it++ {
 				if halsRow(f, c, q, qf, 1, s.L1H, s.L2H) <= tol2*sqSum(f) {
 					break
 				}
 			}
-			return rowSums{}
 		})
 	}
 	if err := ctx.Err(); err != nil {
