@@ -20,21 +20,29 @@ func (s *scratch) zeroed(n int) []float64 {
 	return s.buf
 }
 
-// gram sets dst (k × k) = Fᵀ·F for F (r × k), summing fixed row blocks in order.
+// gram sets dst (k × k) = Fᵀ·F for F (r × k), summing fixed row blocks in
+// order. Each block is copied column by column, so that its entries are dot
+// products of long columns (SIMD) rather than sums of short row axpys.
 func gram(dst *mat.Dense, F *mat.Dense, workers int, sc *scratch) {
 	r, k := F.Dims()
 	raw := F.RawMatrix()
 	nb := numBlocks(r)
-	partial := sc.zeroed(nb * k * k)
-	forBlocks(r, workers, func(b, lo, hi int) {
+	buf := sc.zeroed(nb*k*k + workers*blockRows*k)
+	partial := buf[:nb*k*k]
+	forBlocksW(r, workers, func(w, b, lo, hi int) {
 		p := partial[b*k*k : (b+1)*k*k]
-		for i := lo; i < hi; i++ {
-			row := raw.Data[i*raw.Stride : i*raw.Stride+k]
-			for s, fs := range row {
-				if fs == 0 {
-					continue
-				}
-				floats.AddScaled(p[s*k+s:s*k+k], fs, row[s:k]) // upper triangle, SIMD
+		n := hi - lo
+		cols := buf[nb*k*k+w*blockRows*k : nb*k*k+w*blockRows*k+n*k]
+		for s := 0; s < k; s++ {
+			col := cols[s*n : s*n+n]
+			for i := range col {
+				col[i] = raw.Data[(lo+i)*raw.Stride+s]
+			}
+		}
+		for s := 0; s < k; s++ {
+			cs := cols[s*n : s*n+n]
+			for t := s; t < k; t++ {
+				p[s*k+t] = floats.Dot(cs, cols[t*n:t*n+n]) // upper triangle
 			}
 		}
 	})

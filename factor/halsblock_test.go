@@ -8,15 +8,6 @@ import (
 	"gonum.org/v1/gonum/mat"
 )
 
-// randDense returns an r × c matrix of uniform values in [0, 1).
-func randDense(r, c int, rng *rand.Rand) *mat.Dense {
-	d := make([]float64, r*c)
-	for i := range d {
-		d[i] = rng.Float64()
-	}
-	return mat.NewDense(r, c, d)
-}
-
 // TestHalsUpdateMatchesRows checks one blocked sweep against the row-by-row
 // sweep halsRow (the same Gauss-Seidel order, so the same iterate), and the
 // sums it returns against ⟨F, C⟩ and ⟨F, F·Q⟩ computed afresh.

@@ -95,3 +95,12 @@ func checkFinite(t *testing.T, name string, F *mat.Dense) {
 func relDiff(a, b float64) float64 {
 	return math.Abs(a-b) / math.Max(math.Abs(b), 1e-300)
 }
+
+// randDense returns an r × c matrix of uniform values in [0, 1).
+func randDense(r, c int, rng *rand.Rand) *mat.Dense {
+	d := make([]float64, r*c)
+	for i := range d {
+		d[i] = rng.Float64()
+	}
+	return mat.NewDense(r, c, d)
+}
