@@ -2,6 +2,7 @@ package factor
 
 import (
 	"github.com/topicmill/topicmill/sparse"
+	"gonum.org/v1/gonum/blas/blas64"
 	"gonum.org/v1/gonum/floats"
 	"gonum.org/v1/gonum/mat"
 )
@@ -33,12 +34,7 @@ func gram(dst *mat.Dense, F *mat.Dense, workers int, sc *scratch) {
 		p := partial[b*k*k : (b+1)*k*k]
 		n := hi - lo
 		cols := buf[nb*k*k+w*blockRows*k : nb*k*k+w*blockRows*k+n*k]
-		for s := 0; s < k; s++ {
-			col := cols[s*n : s*n+n]
-			for i := range col {
-				col[i] = raw.Data[(lo+i)*raw.Stride+s]
-			}
-		}
+		copyColumns(cols, raw, lo, hi)
 		for s := 0; s < k; s++ {
 			cs := cols[s*n : s*n+n]
 			for t := s; t < k; t++ {
@@ -55,6 +51,76 @@ func gram(dst *mat.Dense, F *mat.Dense, workers int, sc *scratch) {
 			}
 			d.Data[s*d.Stride+t] = sum
 			d.Data[t*d.Stride+s] = sum
+		}
+	}
+}
+
+// crossProd sets dst (a × c) = At·B for At (a × r, each row a long vector)
+// and B (r × c), summing fixed row blocks of B in order; like gram, each
+// block of B is copied column by column so that the entries are SIMD dots of
+// long vectors.
+func crossProd(dst, At, B *mat.Dense, workers int, sc *scratch) {
+	a, r := At.Dims()
+	_, c := B.Dims()
+	ra, rb := At.RawMatrix(), B.RawMatrix()
+	nb, ac := numBlocks(r), a*c
+	buf := sc.zeroed(nb*ac + workers*blockRows*c)
+	forBlocksW(r, workers, func(w, b, lo, hi int) {
+		p := buf[b*ac : (b+1)*ac]
+		n := hi - lo
+		bcols := buf[nb*ac+w*blockRows*c : nb*ac+w*blockRows*c+n*c]
+		copyColumns(bcols, rb, lo, hi)
+		for s := 0; s < a; s++ {
+			as := ra.Data[s*ra.Stride+lo : s*ra.Stride+hi]
+			for t := 0; t < c; t++ {
+				p[s*c+t] = floats.Dot(as, bcols[t*n:t*n+n])
+			}
+		}
+	})
+	d := dst.RawMatrix()
+	for s := 0; s < a; s++ {
+		for t := 0; t < c; t++ {
+			sum := 0.0
+			for b := 0; b < nb; b++ {
+				sum += buf[b*ac+s*c+t]
+			}
+			d.Data[s*d.Stride+t] = sum
+		}
+	}
+}
+
+// subMul sets W (r × c) ← W − Atᵀ·C for At (a × r, each row a long vector)
+// and C (a × c), block by block with W's columns copied out, so that the
+// updates are SIMD axpys of long vectors rather than short row axpys.
+func subMul(W, At, C *mat.Dense, workers int, sc *scratch) {
+	a, r := At.Dims()
+	_, c := W.Dims()
+	ra, rw, rc := At.RawMatrix(), W.RawMatrix(), C.RawMatrix()
+	buf := sc.zeroed(workers * blockRows * c)
+	forBlocksW(r, workers, func(w, _, lo, hi int) {
+		n := hi - lo
+		wcols := buf[w*blockRows*c : w*blockRows*c+n*c]
+		copyColumns(wcols, rw, lo, hi)
+		for t := 0; t < c; t++ {
+			wt := wcols[t*n : t*n+n]
+			for s := 0; s < a; s++ {
+				floats.AddScaled(wt, -rc.Data[s*rc.Stride+t], ra.Data[s*ra.Stride+lo:s*ra.Stride+hi])
+			}
+			for i, v := range wt {
+				rw.Data[(lo+i)*rw.Stride+t] = v
+			}
+		}
+	})
+}
+
+// copyColumns writes rows lo…hi−1 of m column by column into dst
+// (column s at dst[s·(hi−lo):]).
+func copyColumns(dst []float64, m blas64.General, lo, hi int) {
+	n := hi - lo
+	for s := 0; s < m.Cols; s++ {
+		col := dst[s*n : s*n+n]
+		for i := range col {
+			col[i] = m.Data[(lo+i)*m.Stride+s]
 		}
 	}
 }

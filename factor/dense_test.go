@@ -30,3 +30,38 @@ func TestGram(t *testing.T) {
 		}
 	}
 }
+
+// TestCrossProdSubMul checks crossProd (At·B) and subMul (W − Atᵀ·C) against
+// mat's products, over several row blocks and worker counts, on strided views.
+func TestCrossProdSubMul(t *testing.T) {
+	for _, tc := range []struct{ rows, a, c, workers int }{
+		{1, 1, 1, 1}, {5, 3, 2, 2}, {2*blockRows + 17, 9, 4, 2}, {blockRows, 20, 25, 1},
+	} {
+		rng := rand.New(rand.NewPCG(13, uint64(tc.rows)))
+		At := randDense(tc.a+2, tc.rows, rng).Slice(1, tc.a+1, 0, tc.rows).(*mat.Dense)
+		B := randDense(tc.rows, tc.c, rng)
+		var want mat.Dense
+		want.Mul(At, B)
+		got := mat.NewDense(tc.a, tc.c, nil)
+		var sc scratch
+		crossProd(got, At, B, tc.workers, &sc)
+		C := randDense(tc.a, tc.c, rng)
+		var wantW, AC mat.Dense
+		AC.Mul(At.T(), C)
+		wantW.Sub(B, &AC)
+		subMul(B, At, C, tc.workers, &sc)
+		for _, p := range []struct {
+			name      string
+			got, want *mat.Dense
+		}{{"crossProd", got, &want}, {"subMul", B, &wantW}} {
+			r, c := p.want.Dims()
+			for i := 0; i < r; i++ {
+				for j := 0; j < c; j++ {
+					if d := p.got.At(i, j) - p.want.At(i, j); d > 1e-12 || d < -1e-12 {
+						t.Fatalf("%+v: %s[%d,%d] = %v, want %v", tc, p.name, i, j, p.got.At(i, j), p.want.At(i, j))
+					}
+				}
+			}
+		}
+	}
+}

@@ -2,6 +2,7 @@ package factor
 
 import (
 	"fmt"
+	"math"
 	"math/rand/v2"
 
 	"github.com/topicmill/topicmill/sparse"
@@ -11,69 +12,148 @@ import (
 	"gonum.org/v1/gonum/mat"
 )
 
-// Randomized SVD parameters (Halko, Martinsson & Tropp 2011): the sketch has
-// k + svdOversample columns and is refined by svdPowerIters power iterations,
-// each re-orthonormalised, so the cost is 2·(svdPowerIters+1) sparse products
-// of that width. Text has closely spaced trailing singular values (on 20news,
-// σ₁₆…σ₂₀ = 4.96…4.72), and NNDSVD splits each singular vector into signed
-// parts, so a loosely converged basis gives a different start: with 3 power
-// iterations the 20news start was 9234 (scikit-learn's 9206) and HALS settled
-// at 8963.36, above scikit-learn's 8962.9995; from 8 iterations on the start
-// is within 0.05 % of scikit-learn's and HALS settles at 8962.6503 (12 reach
-// it in 17 iterations, 8 in 29).
+// Randomized block Krylov SVD parameters (Musco & Musco 2015): a block of
+// k + svdOversample columns grows a Krylov basis of svdKrylovSteps+1 blocks
+// in the document space, [Z₀, XᵀX·Z₀, …, (XᵀX)^q·Z₀] with Z₀ = Xᵀ·G, and
+// Rayleigh–Ritz on that basis gives the singular triplets, so the cost is
+// 2·svdKrylovSteps+2 sparse products of the block's width, one of width k,
+// and block Gram–Schmidt against the basis. Text has closely spaced trailing
+// singular values (on 20news, σ₁₆…σ₂₀ = 4.96…4.72), and NNDSVD splits each
+// singular vector into signed parts, so a loosely converged basis gives a
+// different start: plain power iteration with 3 steps gave a 20news start of
+// 9234 (scikit-learn's 9206) and HALS settled at 8963.36, above
+// scikit-learn's 8962.9995. With 25 × 7 columns σ₂₀ is 4.71527 (converged
+// 4.71594; 12 power iterations on 30 columns, which cost more, gave 4.71055).
 const (
-	svdOversample = 10
-	svdPowerIters = 12
+	svdOversample  = 5
+	svdKrylovSteps = 6
 )
+
+// svdDeflation is the fraction of a new Krylov column's norm below which its
+// part outside the basis is rounding noise: the basis then holds an invariant
+// subspace (X has low rank) and growing it further would only add noise.
+const svdDeflation = 1e-6
+
+// svdOrthogonality bounds the cosines between a new Krylov block and the
+// basis (largest sum of |cosines| of one basis vector) that Rayleigh–Ritz
+// tolerates without a second Gram–Schmidt pass; one pass left at most 3e-12
+// on 20news and the generated benchmark matrix.
+const svdOrthogonality = 1e-10
 
 // truncatedSVD returns the leading k singular triplets of X: U (m × k), the
 // singular values s (descending) and V (n × k). It is deterministic for rng.
 func truncatedSVD(X, Xt *sparse.CSR, k int, rng *rand.Rand, workers int) (U *mat.Dense, s []float64, V *mat.Dense, err error) {
 	m, n := X.Rows, X.Cols
-	l := min(k+svdOversample, m, n)
-	omega := mat.NewDense(n, l, nil)
-	raw := omega.RawMatrix()
+	l, maxBlocks := k+svdOversample, svdKrylovSteps+1
+	if l*maxBlocks >= min(m, n) {
+		// The basis would span the whole space: take it in one block.
+		l, maxBlocks = min(m, n), 1
+	}
+	G := mat.NewDense(m, l, nil)
+	raw := G.RawMatrix()
 	for i := range raw.Data {
 		raw.Data[i] = rng.NormFloat64()
 	}
-	Q := mat.NewDense(m, l, nil)
-	Z := mat.NewDense(n, l, nil)
-	sparse.MulDense(Q, X, omega, workers)
-	orthonormalize(Q, workers, 1)
-	for q := 0; q < svdPowerIters; q++ {
-		sparse.MulDense(Z, Xt, Q, workers)
-		orthonormalize(Z, workers, 1)
-		sparse.MulDense(Q, X, Z, workers)
-		passes := 1
-		if q == svdPowerIters-1 {
-			passes = 2 // the final basis must be orthonormal to working precision
+	// basis holds the orthonormal blocks Z₀…Z_q; T = basisᵀ·XᵀX·basis is
+	// filled block column by block column from the Gram–Schmidt coefficients
+	// of XᵀX·Z_j against Z₀…Z_j (the lower part by symmetry: it is block
+	// tridiagonal up to rounding).
+	basis := mat.NewDense(maxBlocks*l, n, nil) // transposed: one row per vector
+	T := mat.NewSymDense(maxBlocks*l, nil)
+	W := mat.NewDense(n, l, nil)
+	Y := mat.NewDense(m, l, nil)
+	sparse.MulDense(W, Xt, G, workers)
+	orthonormalize(W, workers, 2)
+	blocks := 0
+	var sc scratch
+	for blocks < maxBlocks {
+		basis.Slice(blocks*l, (blocks+1)*l, 0, n).(*mat.Dense).Copy(W.T())
+		blocks++
+		prev := basis.Slice(0, blocks*l, 0, n).(*mat.Dense)
+		sparse.MulDense(Y, X, W, workers)
+		sparse.MulDense(W, Xt, Y, workers)
+		C := mat.NewDense(blocks*l, l, nil)
+		crossProd(C, prev, W, workers, &sc)
+		off := (blocks - 1) * l
+		for p := 0; p < blocks*l; p++ {
+			for c := max(p-off, 0); c < l; c++ {
+				T.SetSym(p, off+c, C.At(p, c))
+			}
 		}
-		orthonormalize(Q, workers, passes)
+		if blocks == maxBlocks || !orthogonalizeAgainst(W, prev, C, workers, &sc) {
+			break
+		}
 	}
-	// X ≈ Q·Qᵀ·X = Q·Bᵀ... with Z = Xᵀ·Q (n × l) = Uz·S·Vzᵀ, so X ≈ (Q·Vz)·S·Uzᵀ.
-	sparse.MulDense(Z, Xt, Q, workers)
-	var svd mat.SVD
-	if !svd.Factorize(Z, mat.SVDThin) {
-		return nil, nil, nil, fmt.Errorf("factor: SVD of the %d × %d sketch did not converge", n, l)
+	L := blocks * l
+	var eig mat.EigenSym
+	if !eig.Factorize(T.SliceSym(0, L).(*mat.SymDense), true) {
+		return nil, nil, nil, fmt.Errorf("factor: eigendecomposition of the %d × %d Krylov projection did not converge", L, L)
 	}
-	var uz, vz mat.Dense
-	svd.UTo(&uz)
-	svd.VTo(&vz)
-	vals := svd.Values(nil)
-	U = mat.NewDense(m, k, nil)
-	U.Mul(Q, vz.Slice(0, l, 0, k))
+	vals := eig.Values(nil) // ascending
+	var S mat.Dense
+	eig.VectorsTo(&S)
+	Sk := mat.NewDense(L, k, nil)
+	s = make([]float64, k)
+	for j := range s {
+		c := L - 1 - j
+		s[j] = math.Sqrt(max(vals[c], 0))
+		for i := 0; i < L; i++ {
+			Sk.Set(i, j, S.At(i, c))
+		}
+	}
 	V = mat.NewDense(n, k, nil)
-	V.Copy(uz.Slice(0, n, 0, k))
-	return U, vals[:k], V, nil
+	V.Mul(basis.Slice(0, L, 0, n).T(), Sk)
+	U = mat.NewDense(m, k, nil)
+	sparse.MulDense(U, X, V, workers)
+	for j, sj := range s {
+		if sj > 0 {
+			col := U.ColView(j).(*mat.VecDense)
+			col.ScaleVec(1/sj, col)
+		}
+	}
+	return U, s, V, nil
+}
+
+// orthogonalizeAgainst makes W orthonormal and orthogonal to the orthonormal
+// rows of prevT by block Gram–Schmidt, given C = prevT·W, with CholeskyQR2
+// for the block itself. A second Gram–Schmidt pass ("twice is enough") runs
+// only when the first leaves cosines above svdOrthogonality with prevT, which
+// one pass avoids unless W is nearly inside their span. It reports false,
+// leaving W unusable, when some column of W lies in their span to within
+// svdDeflation.
+func orthogonalizeAgainst(W, prevT, C *mat.Dense, workers int, sc *scratch) bool {
+	before := columnNorms(W)
+	subMul(W, prevT, C, workers, sc)
+	for j, v := range columnNorms(W) {
+		if !(v > svdDeflation*before[j]) {
+			return false
+		}
+	}
+	orthonormalize(W, workers, 2)
+	crossProd(C, prevT, W, workers, sc)
+	if mat.Norm(C, math.Inf(1)) > svdOrthogonality {
+		subMul(W, prevT, C, workers, sc)
+		orthonormalize(W, workers, 2)
+	}
+	return true
+}
+
+// columnNorms returns the Euclidean norms of the columns of A.
+func columnNorms(A *mat.Dense) []float64 {
+	_, c := A.Dims()
+	norms := make([]float64, c)
+	for j := range norms {
+		norms[j] = mat.Norm(A.ColView(j), 2)
+	}
+	return norms
 }
 
 // orthonormalize replaces the columns of A (r × c, r ≥ c) by an orthonormal
 // basis of their span with passes rounds of Cholesky QR (A ← A·R⁻¹ with
 // RᵀR = AᵀA: two parallel passes over A each). One round leaves an error of
-// about cond(A)²·ε, enough between power iterations, which only need a
-// well-conditioned basis; two (CholeskyQR2) are orthonormal to working
-// precision. It falls back
-// to a serial Householder QR when AᵀA is too ill-conditioned to factor; the
+// about cond(A)²·ε, enough inside block Gram–Schmidt, which repeats it on a
+// nearly orthonormal block; two (CholeskyQR2) are orthonormal to working
+// precision. It falls back to a serial Householder QR when AᵀA is too ill-conditioned to factor; the
 // Householder QR alone took 40 % of the 20news start.
 func orthonormalize(A *mat.Dense, workers, passes int) {
 	var sc scratch
