@@ -58,6 +58,7 @@ func benchFit(b *testing.B, loss Loss) {
 	b.ReportMetric(float64(res.Iterations), "iterations")
 	b.ReportMetric(res.Objective, "objective")
 	b.ReportMetric(float64(res.Trace[0].Elapsed.Milliseconds()), "init-ms")
+	b.Logf("final objective %.6f in %d iterations", res.Objective, res.Iterations)
 }
 
 // BenchmarkFitFrobenius is a whole default fit on a text-like matrix.

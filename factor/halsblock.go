@@ -17,11 +17,14 @@ type halsBlock struct {
 // run does up to sweeps Gauss-Seidel sweeps over the block, stopping once a
 // sweep changes the block by less than halsInnerEps times its first sweep,
 // and returns ⟨F, C⟩ and ⟨F, F·Q⟩ of the block after the update. ws holds at
-// least 3·rows·k + rows floats of scratch, in which F, C and F·Q are kept
-// column by column.
+// least 3·rows·k + 5·rows floats of scratch, in which F, C and F·Q are kept
+// column by column. Coordinates go in groups of four: each one's gradient
+// adds the pending changes of the group's earlier ones to its column of F·Q,
+// and F·Q takes the group's four changes in one pass (rank4).
 func (b halsBlock) run(ws []float64, sweeps int, l1, l2 float64) rowSums {
 	r, k, q := b.rows, b.k, b.q
-	fc, cc, qf, dl := ws[:r*k], ws[r*k:2*r*k], ws[2*r*k:3*r*k], ws[3*r*k:3*r*k+r]
+	fc, cc, qf := ws[:r*k], ws[r*k:2*r*k], ws[2*r*k:3*r*k]
+	dl, cur := ws[3*r*k:3*r*k+4*r], ws[3*r*k+4*r:3*r*k+5*r]
 	for t := 0; t < k; t++ {
 		ft, ct := fc[t*r:t*r+r], cc[t*r:t*r+r]
 		for i := range ft {
@@ -33,36 +36,55 @@ func (b halsBlock) run(ws []float64, sweeps int, l1, l2 float64) rowSums {
 	first := 0.0
 	for it := 0; it < sweeps; it++ {
 		change := 0.0
-		for t := 0; t < k; t++ {
-			d := q[t*k+t] + l2
-			if d <= 0 {
-				continue
-			}
-			id := 1 / d
-			ft, ct, qt := fc[t*r:t*r+r], cc[t*r:t*r+r], qf[t*r:t*r+r]
-			moved := 0.0
-			for i, v := range ft {
-				// max, not a branch: about half the entries of a sparse factor sit at the floor.
-				nv := max(v-(qt[i]-ct[i]+l1+l2*v)*id, halsFloor)
-				delta := nv - v
-				ft[i] = nv
-				dl[i] = delta
-				moved += delta * delta
-			}
-			if moved == 0 {
-				continue
-			}
-			if moved-moved != 0 { // NaN or Inf: put bad entries at the floor and start F·Q afresh
-				for i, v := range ft {
-					if !(v >= halsFloor && v-v == 0) {
-						ft[i] = halsFloor
-					}
+		for g := 0; g < k; g += 4 {
+			size := min(4, k-g)
+			pending := false
+			for j := 0; j < size; j++ {
+				t := g + j
+				dj := dl[j*r : j*r+r]
+				d := q[t*k+t] + l2
+				if d <= 0 {
+					clear(dj)
+					continue
 				}
-				b.product(qf, fc)
-				continue
+				id := 1 / d
+				ft, ct, qt := fc[t*r:t*r+r], cc[t*r:t*r+r], qf[t*r:t*r+r]
+				if pending {
+					copy(cur, qt)
+					for l := 0; l < j; l++ {
+						floats.AddScaled(cur, q[(g+l)*k+t], dl[l*r:l*r+r])
+					}
+					qt = cur
+				}
+				moved := 0.0
+				for i, v := range ft {
+					// max, not a branch: about half the entries of a sparse factor sit at the floor.
+					nv := max(v-(qt[i]-ct[i]+l1+l2*v)*id, halsFloor)
+					delta := nv - v
+					ft[i] = nv
+					dj[i] = delta
+					moved += delta * delta
+				}
+				if moved == 0 {
+					continue
+				}
+				if moved-moved != 0 { // NaN or Inf: put bad entries at the floor and start F·Q afresh
+					for i, v := range ft {
+						if !(v >= halsFloor && v-v == 0) {
+							ft[i] = halsFloor
+						}
+					}
+					b.product(qf, fc)
+					clear(dl[:j*r+r])
+					pending = false
+					continue
+				}
+				change += moved
+				pending = true
 			}
-			change += moved
-			b.rank1(qf, q[t*k:t*k+k], dl)
+			if pending {
+				b.apply(qf, g, size, dl)
+			}
 		}
 		if it == 0 {
 			first = change
@@ -82,13 +104,33 @@ func (b halsBlock) run(ws []float64, sweeps int, l1, l2 float64) rowSums {
 	return sum
 }
 
+// apply adds Σⱼ xⱼ ⊗ Q[g+j, :] over the size ≤ 4 column-major columns xⱼ of
+// x (stride rows) to the column-major rows × k matrix qf: one rank4 pass per
+// column of qf for a full group, rank-1 updates for a short last group.
+func (b halsBlock) apply(qf []float64, g, size int, x []float64) {
+	r, k, q := b.rows, b.k, b.q
+	if size < 4 {
+		for j := 0; j < size; j++ {
+			b.rank1(qf, q[(g+j)*k:(g+j)*k+k], x[j*r:j*r+r])
+		}
+		return
+	}
+	var a [4]float64
+	for u := 0; u < k; u++ {
+		for j := range a {
+			a[j] = q[(g+j)*k+u]
+		}
+		rank4(qf[u*r:u*r+r], x, r, &a)
+	}
+}
+
 // product sets the column-major rows × k matrix qf to F·Q for the
 // column-major block fc of F.
 func (b halsBlock) product(qf, fc []float64) {
 	r, k := b.rows, b.k
 	clear(qf)
-	for t := 0; t < k; t++ {
-		b.rank1(qf, b.q[t*k:t*k+k], fc[t*r:t*r+r])
+	for g := 0; g < k; g += 4 {
+		b.apply(qf, g, min(4, k-g), fc[g*r:])
 	}
 }
 

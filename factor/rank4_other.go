@@ -1,0 +1,9 @@
+//go:build !amd64
+
+package factor
+
+// useFMA is false off amd64: rank4 runs rank4Go.
+const useFMA = false
+
+// rank4FMA is never called off amd64.
+func rank4FMA(dst, x []float64, stride int, a *[4]float64) { rank4Go(dst, x, stride, a) }
