@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"sync"
 
 	"github.com/topicmill/topicmill/report"
 	"github.com/topicmill/topicmill/sparse"
@@ -30,29 +31,55 @@ func (v *Vectorized) Write(dir string, meta report.Meta) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	if err := report.WriteFileAtomic(filepath.Join(dir, MatrixFile), func(w io.Writer) error {
-		return sparse.WriteMatrixMarket(w, v.X)
-	}); err != nil {
-		return err
-	}
-	return v.writeTables(dir, meta)
+	return concurrently(
+		func() error {
+			return report.WriteFileAtomic(filepath.Join(dir, MatrixFile), func(w io.Writer) error {
+				return sparse.WriteMatrixMarket(w, v.X)
+			})
+		},
+		func() error { return v.writeTables(dir, meta) },
+	)
 }
 
-// writeTables writes terms.parquet and docs.parquet.
+// writeTables writes terms.parquet and docs.parquet, at the same time.
 func (v *Vectorized) writeTables(dir string, meta report.Meta) error {
-	terms := make([]report.TermRow, v.Vocab.Len())
-	for i := range terms {
-		terms[i] = report.TermRow{ID: int32(i), Term: v.Vocab.Terms[i], Surface: v.Vocab.Surface[i], DF: v.Vocab.DF[i], IDF: v.Weights.IDF[i]}
+	return concurrently(
+		func() error {
+			terms := make([]report.TermRow, v.Vocab.Len())
+			for i := range terms {
+				terms[i] = report.TermRow{ID: int32(i), Term: v.Vocab.Terms[i], Surface: v.Vocab.Surface[i], DF: v.Vocab.DF[i], IDF: v.Weights.IDF[i]}
+			}
+			return report.WriteTerms(filepath.Join(dir, TermsFile), terms, meta)
+		},
+		func() error {
+			docs := make([]report.DocRow, len(v.Docs))
+			for j, d := range v.Docs {
+				docs[j] = report.DocRow{Column: int32(j), ID: d.ID, Path: d.Path, Label: d.Label, Tokens: int32(d.Tokens)}
+			}
+			return report.WriteDocs(filepath.Join(dir, DocsFile), docs, meta)
+		},
+	)
+}
+
+// concurrently runs every write on its own goroutine (files are few and
+// each is written atomically, so they overlap their formatting, compression
+// and fsync) and returns the first error in argument order, so that the
+// error reported does not depend on scheduling.
+func concurrently(writes ...func() error) error {
+	errs := make([]error, len(writes))
+	var wg sync.WaitGroup
+	for i, write := range writes {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			errs[i] = write()
+		}()
 	}
-	if err := report.WriteTerms(filepath.Join(dir, TermsFile), terms, meta); err != nil {
-		return err
-	}
-	docs := make([]report.DocRow, len(v.Docs))
-	for j, d := range v.Docs {
-		docs[j] = report.DocRow{Column: int32(j), ID: d.ID, Path: d.Path, Label: d.Label, Tokens: int32(d.Tokens)}
-	}
-	if err := report.WriteDocs(filepath.Join(dir, DocsFile), docs, meta); err != nil {
-		return err
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
 	}
 	return nil
 }
