@@ -44,7 +44,7 @@ func halsUpdate(F, C, Q *mat.Dense, sweeps int, l1, l2 float64, workers int, sc 
 	r, k := F.Dims()
 	f, c, q := F.RawMatrix(), C.RawMatrix(), Q.RawMatrix()
 	nb := numBlocks(r)
-	per := 3*blockRows*k + 5*blockRows
+	per := 3*blockRows*k + 4*blockRows
 	buf := sc.zeroed(k*k + workers*per + nb*2)
 	qd := buf[:k*k]
 	partial := buf[k*k+workers*per:]

@@ -17,14 +17,14 @@ type halsBlock struct {
 // run does up to sweeps Gauss-Seidel sweeps over the block, stopping once a
 // sweep changes the block by less than halsInnerEps times its first sweep,
 // and returns ⟨F, C⟩ and ⟨F, F·Q⟩ of the block after the update. ws holds at
-// least 3·rows·k + 5·rows floats of scratch, in which F, C and F·Q are kept
+// least 3·rows·k + 4·rows floats of scratch, in which F, C and F·Q are kept
 // column by column. Coordinates go in groups of four: each one's gradient
 // adds the pending changes of the group's earlier ones to its column of F·Q,
 // and F·Q takes the group's four changes in one pass (rank4).
 func (b halsBlock) run(ws []float64, sweeps int, l1, l2 float64) rowSums {
 	r, k, q := b.rows, b.k, b.q
 	fc, cc, qf := ws[:r*k], ws[r*k:2*r*k], ws[2*r*k:3*r*k]
-	dl, cur := ws[3*r*k:3*r*k+4*r], ws[3*r*k+4*r:3*r*k+5*r]
+	dl := ws[3*r*k : 3*r*k+4*r]
 	for t := 0; t < k; t++ {
 		ft, ct := fc[t*r:t*r+r], cc[t*r:t*r+r]
 		for i := range ft {
@@ -47,24 +47,14 @@ func (b halsBlock) run(ws []float64, sweeps int, l1, l2 float64) rowSums {
 					clear(dj)
 					continue
 				}
-				id := 1 / d
-				ft, ct, qt := fc[t*r:t*r+r], cc[t*r:t*r+r], qf[t*r:t*r+r]
+				step := coordStep{l1: l1, l2: l2, id: 1 / d}
 				if pending {
-					copy(cur, qt)
 					for l := 0; l < j; l++ {
-						floats.AddScaled(cur, q[(g+l)*k+t], dl[l*r:l*r+r])
+						step.c[l] = q[(g+l)*k+t]
 					}
-					qt = cur
 				}
-				moved := 0.0
-				for i, v := range ft {
-					// max, not a branch: about half the entries of a sparse factor sit at the floor.
-					nv := max(v-(qt[i]-ct[i]+l1+l2*v)*id, halsFloor)
-					delta := nv - v
-					ft[i] = nv
-					dj[i] = delta
-					moved += delta * delta
-				}
+				ft := fc[t*r : t*r+r]
+				moved := coord(ft, cc[t*r:t*r+r], qf[t*r:t*r+r], dj, dl, r, &step)
 				if moved == 0 {
 					continue
 				}

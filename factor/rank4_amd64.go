@@ -10,3 +10,9 @@ var useFMA = cpu.X86.HasAVX2 && cpu.X86.HasFMA
 //
 //go:noescape
 func rank4FMA(dst, x []float64, stride int, a *[4]float64)
+
+// coordFMA is coord's AVX2/FMA kernel (coord_amd64.s) for len(ft) a
+// multiple of 4, with four partial sums of the squared changes.
+//
+//go:noescape
+func coordFMA(ft, ct, qt, dj, dl []float64, stride int, p *coordStep) float64

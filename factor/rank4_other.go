@@ -7,3 +7,6 @@ const useFMA = false
 
 // rank4FMA is never called off amd64.
 func rank4FMA(dst, x []float64, stride int, a *[4]float64) { rank4Go(dst, x, stride, a) }
+
+// coordFMA is never called off amd64.
+func coordFMA(ft, ct, qt, dj, dl []float64, stride int, p *coordStep) float64 { return 0 }
