@@ -139,6 +139,7 @@ func (t *table) grow() {
 	old := t.slots
 	n := max(tableMinSlots, 2*len(old))
 	t.slots = make([]slot, n)
+	adviseHuge(t.slots)
 	logN := uint(63 - bits.LeadingZeros64(uint64(n)))
 	t.shift = 64 - logN
 	if logN > tagBits {
