@@ -5,9 +5,6 @@ import (
 	"unsafe"
 )
 
-// hugePage is the size of a transparent huge page on Linux/amd64 and arm64.
-const hugePage = 2 << 20
-
 // adviseHuge asks the kernel to back the whole 2 MiB pages inside s with
 // transparent huge pages, which systems in the "madvise" mode give only on
 // request: a large new slot array is then faulted in a few zeroed huge

@@ -56,6 +56,6 @@ func (s *Session) Terms(text string, dst []int32) []int32 {
 // h is tok's hash.
 func (s *Session) learn(tok []byte, h uint64) int32 {
 	c := s.dict.analyse(s.a, tok)
-	s.entries = append(s.entries, surface{stem: c.stem, word: c.word})
+	s.entries = append(grown(s.entries), surface{stem: c.stem, word: c.word})
 	return s.index.insert(tok, h)
 }
