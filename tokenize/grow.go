@@ -5,10 +5,10 @@ import "unsafe"
 // hugePage is the size of a transparent huge page on Linux/amd64 and arm64.
 const hugePage = 2 << 20
 
-// grown returns s with room for one more element. A slice that has to move
-// to an array of at least two huge pages is moved by hand, to twice its
-// capacity, so that the new array is advised to huge pages (adviseHuge)
-// before anything is written to it; smaller ones grow as append grows them.
+// grown prepares s for an append: a full slice whose next array would span
+// at least two huge pages is moved by hand to twice its capacity, so that
+// the new array is advised to huge pages (adviseHuge) before anything is
+// written to it; any other s is returned as it is, for append to grow.
 func grown[T any](s []T) []T {
 	if len(s) < cap(s) {
 		return s

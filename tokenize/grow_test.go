@@ -1,0 +1,30 @@
+package tokenize
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestGrown(t *testing.T) {
+	big := make([]int64, hugePage/8, hugePage/8) // 2 MiB, full: moves to 4 MiB by hand
+	for i := range big {
+		big[i] = int64(i)
+	}
+	for _, tc := range []struct {
+		name    string
+		s       []int64
+		wantCap int
+	}{
+		{"room left", make([]int64, 3, 10), 10},
+		{"small and full: left to append", []int64{1, 2, 3}, 3},
+		{"big and full", big, 2 * len(big)},
+	} {
+		got := grown(tc.s)
+		if !slices.Equal(got, tc.s) {
+			t.Errorf("%s: contents changed", tc.name)
+		}
+		if cap(got) != tc.wantCap {
+			t.Errorf("%s: cap %d, want %d", tc.name, cap(got), tc.wantCap)
+		}
+	}
+}
