@@ -3,6 +3,8 @@ package tfidf
 import (
 	"fmt"
 	"math"
+	"runtime"
+	"sync"
 
 	"github.com/topicmill/topicmill/sparse"
 	"github.com/topicmill/topicmill/vocab"
@@ -12,34 +14,69 @@ import (
 // never dense: a first pass over the bags sizes every row, a second fills
 // the rows with each document's Column in document order, so the result is
 // allocated once, exactly, with no transpose copy. An empty bag gives an
-// all-zero column.
+// all-zero column. Both passes run on GOMAXPROCS goroutines over fixed
+// contiguous runs of documents; the result does not depend on their number.
 func (m *Model) Matrix(docs []vocab.Bag) *sparse.CSR {
+	return m.matrix(docs, min(runtime.GOMAXPROCS(0), max(1, len(docs)/minPartDocs)))
+}
+
+// minPartDocs is the fewest documents worth a goroutine of their own.
+const minPartDocs = 1024
+
+// matrix is Matrix with the documents cut into parts runs, each counted and
+// filled on its own goroutine: part p's entries of row t go after those of
+// parts before it, which is where the document order puts them.
+func (m *Model) matrix(docs []vocab.Bag, parts int) *sparse.CSR {
 	if len(docs) > math.MaxInt32 {
 		panic(fmt.Sprintf("tfidf: %d documents do not fit int32 column indices", len(docs)))
 	}
 	rows := len(m.IDF)
 	x := &sparse.CSR{Rows: rows, Cols: len(docs), RowPtr: make([]int, rows+1)}
-	for _, b := range docs {
-		for _, t := range b.Terms {
-			x.RowPtr[t+1]++
+	next := make([][]int, parts) // next[p][t]: where part p puts its next entry of row t
+	inParts(len(docs), parts, func(p, lo, hi int) {
+		count := make([]int, rows)
+		for _, b := range docs[lo:hi] {
+			for _, t := range b.Terms {
+				count[t]++
+			}
 		}
-	}
-	for i := 0; i < rows; i++ {
-		x.RowPtr[i+1] += x.RowPtr[i]
+		next[p] = count
+	})
+	for t := range rows {
+		at := x.RowPtr[t]
+		for _, count := range next {
+			at, count[t] = at+count[t], at
+		}
+		x.RowPtr[t+1] = at
 	}
 	x.ColInd = make([]int32, x.RowPtr[rows])
 	x.Val = make([]float64, x.RowPtr[rows])
-	next := make([]int, rows)
-	copy(next, x.RowPtr[:rows])
-	var terms []int32
-	var vals []float64
-	for j, b := range docs {
-		terms, vals = m.Column(b, terms, vals)
-		for k, t := range terms {
-			q := next[t]
-			x.ColInd[q], x.Val[q] = int32(j), vals[k]
-			next[t] = q + 1
+	inParts(len(docs), parts, func(p, lo, hi int) {
+		var terms []int32
+		var vals []float64
+		next := next[p]
+		for j := lo; j < hi; j++ {
+			terms, vals = m.Column(docs[j], terms, vals)
+			for k, t := range terms {
+				q := next[t]
+				x.ColInd[q], x.Val[q] = int32(j), vals[k]
+				next[t] = q + 1
+			}
 		}
-	}
+	})
 	return x
+}
+
+// inParts calls do(p, lo, hi) for the parts contiguous runs [lo, hi) of
+// 0…n-1, each on its own goroutine, and waits for them all.
+func inParts(n, parts int, do func(p, lo, hi int)) {
+	var wg sync.WaitGroup
+	for p := range parts {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			do(p, n*p/parts, n*(p+1)/parts)
+		}()
+	}
+	wg.Wait()
 }
