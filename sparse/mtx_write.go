@@ -23,11 +23,12 @@ func WriteMatrixMarket(w io.Writer, a *CSR) error {
 	fmt.Fprintf(bw, "%%%%MatrixMarket matrix coordinate real general\n%% written by topicmill\n%d %d %d\n", a.Rows, a.Cols, a.NNZ())
 	starts := mmChunks(a)
 	chunks := len(starts) - 1
+	cols := newMMLabels(a.Cols)
 	workers := min(runtime.GOMAXPROCS(0), chunks)
 	if workers <= 1 {
 		var buf []byte
 		for c := range chunks {
-			buf = appendMMRows(buf[:0], a, starts[c], starts[c+1])
+			buf = appendMMRows(buf[:0], a, cols, starts[c], starts[c+1])
 			if _, err := bw.Write(buf); err != nil {
 				return fmt.Errorf("write matrix market: %w", err)
 			}
@@ -63,7 +64,7 @@ func WriteMatrixMarket(w io.Writer, a *CSR) error {
 				case <-stop:
 					return
 				}
-				ready[c] <- appendMMRows(buf[:0], a, starts[c], starts[c+1])
+				ready[c] <- appendMMRows(buf[:0], a, cols, starts[c], starts[c+1])
 			}
 		}()
 	}
@@ -99,15 +100,43 @@ func mmChunks(a *CSR) []int {
 	return starts
 }
 
-// appendMMRows appends the entry lines of rows [lo, hi) of a to buf.
-func appendMMRows(buf []byte, a *CSR, lo, hi int) []byte {
+// mmLabels holds the text "j+1 " of every index j, back to back, so that an
+// index repeated on many lines (a column) is formatted once, not per entry.
+type mmLabels struct {
+	text []byte
+	ends []int // label j is text[ends[j-1]:ends[j]] (from 0 for j = 0)
+}
+
+// newMMLabels formats the labels of indices 0…n-1.
+func newMMLabels(n int) mmLabels {
+	l := mmLabels{ends: make([]int, n)}
+	for j := range n {
+		l.text = strconv.AppendInt(l.text, int64(j)+1, 10)
+		l.text = append(l.text, ' ')
+		l.ends[j] = len(l.text)
+	}
+	return l
+}
+
+// label returns the text of index j.
+func (l mmLabels) label(j int32) []byte {
+	start := 0
+	if j > 0 {
+		start = l.ends[j-1]
+	}
+	return l.text[start:l.ends[j]]
+}
+
+// appendMMRows appends the entry lines of rows [lo, hi) of a to buf; cols
+// holds the labels of a's columns. Each row's index is formatted once.
+func appendMMRows(buf []byte, a *CSR, cols mmLabels, lo, hi int) []byte {
+	var row [24]byte
 	for i := lo; i < hi; i++ {
-		cols, vals := a.Row(i)
-		for p, c := range cols {
-			buf = strconv.AppendInt(buf, int64(i+1), 10)
-			buf = append(buf, ' ')
-			buf = strconv.AppendInt(buf, int64(c)+1, 10)
-			buf = append(buf, ' ')
+		rowText := append(strconv.AppendInt(row[:0], int64(i+1), 10), ' ')
+		cs, vals := a.Row(i)
+		for p, c := range cs {
+			buf = append(buf, rowText...)
+			buf = append(buf, cols.label(c)...)
 			buf = strconv.AppendFloat(buf, vals[p], 'g', -1, 64)
 			buf = append(buf, '\n')
 		}
