@@ -3,6 +3,7 @@ package tokenize
 import (
 	"slices"
 	"testing"
+	"unsafe"
 )
 
 func TestGrown(t *testing.T) {
@@ -25,6 +26,23 @@ func TestGrown(t *testing.T) {
 		}
 		if cap(got) != tc.wantCap {
 			t.Errorf("%s: cap %d, want %d", tc.name, cap(got), tc.wantCap)
+		}
+	}
+}
+
+func TestMakeHuge(t *testing.T) {
+	for _, n := range []int{0, 5, hugePage/16 - 1, hugePage / 16, 3 * hugePage / 16} {
+		s := makeHuge[slot](n)
+		if len(s) != n || cap(s) != n {
+			t.Errorf("n %d: len %d cap %d", n, len(s), cap(s))
+		}
+		for i := range s {
+			if s[i] != (slot{}) {
+				t.Fatalf("n %d: slot %d not zero", n, i)
+			}
+		}
+		if n >= hugePage/16 && uintptr(unsafe.Pointer(unsafe.SliceData(s)))%hugePage != 0 {
+			t.Errorf("n %d: a slice of %d bytes does not start on a huge page", n, 16*n)
 		}
 	}
 }

@@ -138,8 +138,7 @@ const tagBits = 24
 func (t *table) grow() {
 	old := t.slots
 	n := max(tableMinSlots, 2*len(old))
-	t.slots = make([]slot, n)
-	adviseHuge(t.slots)
+	t.slots = makeHuge[slot](n)
 	logN := uint(63 - bits.LeadingZeros64(uint64(n)))
 	t.shift = 64 - logN
 	if logN > tagBits {
