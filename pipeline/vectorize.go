@@ -167,10 +167,15 @@ func Vectorize(ctx context.Context, cfg Config) (*Vectorized, error) {
 	tokenized := time.Since(start)
 
 	buildStart := time.Now()
-	v, remap, err := vocab.Build(dict.Stems(), tokenize.SurfaceForms(dict, sessions...), bags, cfg.Pruning)
+	// Surface forms are gathered on another core while the vocabulary is built.
+	surfaces := make(chan []string, 1)
+	go func() { surfaces <- tokenize.SurfaceForms(dict, sessions...) }()
+	v, remap, err := vocab.Build(dict.Stems(), nil, bags, cfg.Pruning)
+	surface := <-surfaces
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w: %w", cfg.Source, err, corpus.ErrInput)
 	}
+	v.SetSurfaces(surface, remap)
 	remapAll(bags, remap, workers)
 	weights, err := tfidf.Fit(cfg.Weighting, v)
 	if err != nil {

@@ -82,12 +82,25 @@ func Build(stems, surfaces []string, docs []Bag, p Pruning) (*Vocabulary, []int3
 			return nil, nil, fmt.Errorf("vocab: term %q has two provisional ids (%d and %d)", stems[id], kept[i-1], id)
 		}
 		v.Terms[i], v.Surface[i], v.DF[i] = stems[id], stems[id], df[id]
-		if surfaces != nil && surfaces[id] != "" {
-			v.Surface[i] = surfaces[id]
-		}
 		remap[id] = int32(i)
 	}
+	v.SetSurfaces(surfaces, remap)
 	return v, remap, nil
+}
+
+// SetSurfaces sets the surface form of every kept term from surfaces,
+// indexed by provisional id as Build's are ("" keeps the current form), with
+// the remap Build returned; it lets a caller build the vocabulary while its
+// surface forms are still being gathered. nil surfaces change nothing.
+func (v *Vocabulary) SetSurfaces(surfaces []string, remap []int32) {
+	if surfaces != nil && len(surfaces) != len(remap) {
+		panic(fmt.Sprintf("vocab: SetSurfaces with %d surface forms for %d provisional ids", len(surfaces), len(remap)))
+	}
+	for id, s := range surfaces {
+		if f := remap[id]; f >= 0 && s != "" {
+			v.Surface[f] = s
+		}
+	}
 }
 
 // Len returns the number of terms.

@@ -223,3 +223,20 @@ func TestVocabularyJSONInvalid(t *testing.T) {
 		})
 	}
 }
+
+func TestSetSurfaces(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		surfaces []string
+		want     []string
+	}{
+		{"nil keeps the stems", nil, []string{"a", "c"}},
+		{"kept ids only, empty keeps the stem", []string{"", "dropped", "cee"}, []string{"a", "cee"}},
+	} {
+		v := &Vocabulary{Terms: []string{"a", "c"}, Surface: []string{"a", "c"}, DF: []int32{1, 1}, NDocs: 1}
+		v.SetSurfaces(tc.surfaces, []int32{0, -1, 1})
+		if !slices.Equal(v.Surface, tc.want) {
+			t.Errorf("%s: surfaces %q, want %q", tc.name, v.Surface, tc.want)
+		}
+	}
+}
