@@ -40,12 +40,23 @@ func hashKey(key []byte) uint64 {
 		h = hi ^ lo
 		key = key[8:]
 	}
-	var tail uint64
-	for i, c := range key {
-		tail |= uint64(c) << (8 * i)
-	}
-	hi, lo := bits.Mul64(h^tail, k0)
+	hi, lo := bits.Mul64(h^partialWord(key), k0)
 	return hi ^ lo
+}
+
+// partialWord returns the bytes of key (at most 8), little-endian,
+// zero-padded. When key's capacity reaches 8 bytes (a word inside a longer
+// text) it loads them at once and masks the bytes past its length instead
+// of assembling them one by one.
+func partialWord(key []byte) uint64 {
+	if cap(key) >= 8 {
+		return binary.LittleEndian.Uint64(key[:8]) & (1<<(8*uint(len(key))) - 1)
+	}
+	var w uint64
+	for i, c := range key {
+		w |= uint64(c) << (8 * i)
+	}
+	return w
 }
 
 // len returns the number of keys.
@@ -86,11 +97,7 @@ func keyHead(key []byte) uint64 {
 	if len(key) >= 8 {
 		return binary.LittleEndian.Uint64(key)
 	}
-	var head uint64
-	for i, c := range key {
-		head |= uint64(c) << (8 * i)
-	}
-	return head
+	return partialWord(key)
 }
 
 // keyTag returns the upper half of a slot's meta for key with hash h: the

@@ -65,3 +65,20 @@ func BenchmarkTableFind(b *testing.B) {
 		}
 	}
 }
+
+func TestPartialWord(t *testing.T) {
+	text := []byte("abcdefghijklmnop")
+	for n := 0; n <= 8; n++ {
+		// Inside a longer array (one load), capped at its length (byte by
+		// byte), and at the very end of its array (byte by byte).
+		for _, key := range [][]byte{text[3 : 3+n], text[3 : 3+n : 3+n], text[16-n:]} {
+			var want uint64
+			for i, c := range key {
+				want |= uint64(c) << (8 * i)
+			}
+			if got := partialWord(key); got != want {
+				t.Errorf("partialWord(%q, cap %d) = %#x, want %#x", key, cap(key), got, want)
+			}
+		}
+	}
+}
