@@ -12,15 +12,17 @@ type Session struct {
 	a       *Analyzer
 	dict    *Dictionary
 	sc      scanner
-	index   table     // segment as written -> index in entries
-	entries []surface // by index id
+	index   table     // segment as written -> index in entries and words
+	entries []surface // by index id: what every token needs
+	words   []string  // by index id: the normalised word it counts as, for SurfaceForms
 }
 
-// surface is one distinct segment a session met.
+// surface is one distinct segment a session met: only what each of its
+// tokens reads and writes, so that the array stays small in the caches
+// (the segment's word is kept apart, in words).
 type surface struct {
-	stem  int32  // id in the dictionary; -1 for a dropped word
-	word  string // the normalised word it counts as, for SurfaceForms
-	count int64  // times met
+	count int64 // times met
+	stem  int32 // id in the dictionary; -1 for a dropped word
 }
 
 // NewSession returns a session that interns stems into d.
@@ -56,6 +58,7 @@ func (s *Session) Terms(text string, dst []int32) []int32 {
 // h is tok's hash.
 func (s *Session) learn(tok []byte, h uint64) int32 {
 	c := s.dict.analyse(s.a, tok)
-	s.entries = append(grown(s.entries), surface{stem: c.stem, word: c.word})
+	s.entries = append(grown(s.entries), surface{stem: c.stem})
+	s.words = append(grown(s.words), c.word)
 	return s.index.insert(tok, h)
 }

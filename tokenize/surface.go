@@ -38,9 +38,9 @@ func SurfaceForms(d *Dictionary, sessions ...*Session) []string {
 	forms := make([]form, start[len(out)])
 	next := slices.Clone(start[:len(out)])
 	for _, s := range sessions {
-		for _, e := range s.entries {
+		for i, e := range s.entries {
 			if e.stem >= 0 {
-				forms[next[e.stem]] = form{e.word, e.count}
+				forms[next[e.stem]] = form{s.words[i], e.count}
 				next[e.stem]++
 			}
 		}
