@@ -10,8 +10,9 @@ import (
 )
 
 // mmChunkEntries is about how many entries one goroutine formats at a time:
-// a few MB of text, so that the chunks in flight stay small next to X.
-const mmChunkEntries = 1 << 16
+// about half a MB of text, so that the chunks in flight stay small next to
+// X and their buffers (two per goroutine) cost few page faults to grow.
+const mmChunkEntries = 1 << 14
 
 // WriteMatrixMarket writes a as a MatrixMarket real general coordinate
 // matrix, row by row with 1-based indices and values that read back exactly.
