@@ -52,7 +52,7 @@ bench: bench-vectorize bench-factor bench-run
 ## check-report: open a real run's report in headless Chromium (load time,
 ## console errors, network requests, screenshot in out/screenshots).
 check-report:
-	TOPICMILL_REPORT=$(REPORT) TOPICMILL_SCREENSHOT_DIR=$(CURDIR)/out/screenshots $(GO) test -count=1 -v -run TestReportFileInChromium ./report
+	TOPICMILL_REPORT=$(abspath $(REPORT)) TOPICMILL_SCREENSHOT_DIR=$(CURDIR)/out/screenshots $(GO) test -count=1 -v -run TestReportFileInChromium ./report
 
 ## demo: regenerate the demo corpus (it is committed; a test checks it).
 demo:
