@@ -1,5 +1,7 @@
 package tokenize
 
+import "github.com/topicmill/topicmill/internal/hugepage"
+
 // Session is one goroutine's tokenizer: it caches each surface word's
 // decision (taken from its dictionary's shared word cache, so that every
 // distinct normalised word is stemmed once per dictionary, however many
@@ -58,7 +60,7 @@ func (s *Session) Terms(text string, dst []int32) []int32 {
 // h is tok's hash.
 func (s *Session) learn(tok []byte, h uint64) int32 {
 	c := s.dict.analyse(s.a, tok)
-	s.entries = append(grown(s.entries), surface{stem: c.stem})
-	s.words = append(grown(s.words), c.word)
+	s.entries = append(hugepage.Grown(s.entries), surface{stem: c.stem})
+	s.words = append(hugepage.Grown(s.words), c.word)
 	return s.index.insert(tok, h)
 }

@@ -3,6 +3,8 @@ package tokenize
 import (
 	"encoding/binary"
 	"math/bits"
+
+	"github.com/topicmill/topicmill/internal/hugepage"
 )
 
 // table interns byte strings to dense int32 ids (0, 1, … in insertion order)
@@ -145,7 +147,7 @@ const tagBits = 24
 func (t *table) grow() {
 	old := t.slots
 	n := max(tableMinSlots, 2*len(old))
-	t.slots = makeHuge[slot](n)
+	t.slots = hugepage.Make[slot](n)
 	logN := uint(63 - bits.LeadingZeros64(uint64(n)))
 	t.shift = 64 - logN
 	if logN > tagBits {

@@ -1,4 +1,4 @@
-package tokenize
+package hugepage
 
 import (
 	"slices"
@@ -7,7 +7,7 @@ import (
 )
 
 func TestGrown(t *testing.T) {
-	big := make([]int64, hugePage/8, hugePage/8) // 2 MiB, full: moves to 4 MiB by hand
+	big := make([]int64, Size/8, Size/8) // 2 MiB, full: moves to 4 MiB by hand
 	for i := range big {
 		big[i] = int64(i)
 	}
@@ -20,7 +20,7 @@ func TestGrown(t *testing.T) {
 		{"small and full: left to append", []int64{1, 2, 3}, 3},
 		{"big and full", big, 2 * len(big)},
 	} {
-		got := grown(tc.s)
+		got := Grown(tc.s)
 		if !slices.Equal(got, tc.s) {
 			t.Errorf("%s: contents changed", tc.name)
 		}
@@ -30,18 +30,21 @@ func TestGrown(t *testing.T) {
 	}
 }
 
-func TestMakeHuge(t *testing.T) {
-	for _, n := range []int{0, 5, hugePage/16 - 1, hugePage / 16, 3 * hugePage / 16} {
-		s := makeHuge[slot](n)
+// pair is a 16-byte element, as the tokenizer's hash-table slots are.
+type pair struct{ a, b int64 }
+
+func TestMake(t *testing.T) {
+	for _, n := range []int{0, 5, Size/16 - 1, Size / 16, 3 * Size / 16} {
+		s := Make[pair](n)
 		if len(s) != n || cap(s) != n {
 			t.Errorf("n %d: len %d cap %d", n, len(s), cap(s))
 		}
 		for i := range s {
-			if s[i] != (slot{}) {
-				t.Fatalf("n %d: slot %d not zero", n, i)
+			if s[i] != (pair{}) {
+				t.Fatalf("n %d: element %d not zero", n, i)
 			}
 		}
-		if n >= hugePage/16 && uintptr(unsafe.Pointer(unsafe.SliceData(s)))%hugePage != 0 {
+		if n >= Size/16 && uintptr(unsafe.Pointer(unsafe.SliceData(s)))%Size != 0 {
 			t.Errorf("n %d: a slice of %d bytes does not start on a huge page", n, 16*n)
 		}
 	}
