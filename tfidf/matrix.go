@@ -6,6 +6,7 @@ import (
 	"runtime"
 	"sync"
 
+	"github.com/topicmill/topicmill/internal/hugepage"
 	"github.com/topicmill/topicmill/sparse"
 	"github.com/topicmill/topicmill/vocab"
 )
@@ -49,8 +50,8 @@ func (m *Model) matrix(docs []vocab.Bag, parts int) *sparse.CSR {
 		}
 		x.RowPtr[t+1] = at
 	}
-	x.ColInd = make([]int32, x.RowPtr[rows])
-	x.Val = make([]float64, x.RowPtr[rows])
+	x.ColInd = hugepage.Make[int32](x.RowPtr[rows]) // ~20 MB for 20news: huge pages spare ~5k faults
+	x.Val = hugepage.Make[float64](x.RowPtr[rows])
 	inParts(len(docs), parts, func(p, lo, hi int) {
 		var terms []int32
 		var vals []float64
