@@ -3,6 +3,8 @@ package tokenize
 import (
 	"slices"
 	"strings"
+
+	"github.com/topicmill/topicmill/internal/hugepage"
 )
 
 // SurfaceForms returns, for each stem id of d, its most frequent normalised
@@ -35,7 +37,7 @@ func SurfaceForms(d *Dictionary, sessions ...*Session) []string {
 		word  string
 		count int64
 	}
-	forms := make([]form, start[len(out)])
+	forms := hugepage.Make[form](int(start[len(out)])) // ~6.7 MB for 20news: huge pages spare ~1.6k faults
 	next := slices.Clone(start[:len(out)])
 	for _, s := range sessions {
 		for i, e := range s.entries {
