@@ -17,11 +17,12 @@ type fetched struct {
 	truncated bool
 }
 
-// readSteps carries out a folder's steps in order: files are read, checked
-// and repaired on GOMAXPROCS goroutines at most a window ahead of the
-// reading goroutine, which reports problems and hands documents to visit in
-// walk order, so the account and the visits do not depend on scheduling.
-func (r *run) readSteps(steps []step) error {
+// readSteps carries out a folder's steps, as they arrive, in order: files
+// are read, checked and repaired on GOMAXPROCS goroutines at most a window
+// ahead of the reading goroutine, which reports problems and hands
+// documents to visit in walk order, so the account and the visits do not
+// depend on scheduling.
+func (r *run) readSteps(steps <-chan step) error {
 	workers := runtime.GOMAXPROCS(0)
 	window := 16 * workers
 	slots := make([]chan fetched, window) // file number k's result arrives in slots[k%window]
@@ -33,6 +34,7 @@ func (r *run) readSteps(steps []step) error {
 		k    int
 	}
 	jobs, free, stop := make(chan job), make(chan struct{}, window), make(chan struct{})
+	ordered := make(chan step, window) // the steps again, each file's after its job is handed out
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Add(1)
@@ -46,25 +48,30 @@ func (r *run) readSteps(steps []step) error {
 	}
 	go func() { // hands out files while fewer than window wait to be consumed
 		defer close(jobs)
+		defer close(ordered)
 		k := 0
-		for _, s := range steps {
-			if s.problem != "" {
-				continue
+		for s := range steps {
+			if s.problem == "" {
+				select {
+				case free <- struct{}{}:
+				case <-stop:
+					return
+				}
+				jobs <- job{s.full, k}
+				k++
 			}
 			select {
-			case free <- struct{}{}:
+			case ordered <- s:
 			case <-stop:
 				return
 			}
-			jobs <- job{s.full, k}
-			k++
 		}
 	}()
 	defer wg.Wait()
 	defer close(stop)
 
 	k := 0
-	for _, s := range steps {
+	for s := range ordered {
 		if s.problem != "" {
 			r.problem(s.full, s.problem, s.err)
 			continue

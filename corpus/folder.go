@@ -17,11 +17,23 @@ const binaryProbe = 8 << 10
 // textExts are the extensions read when Options.Include is empty (besides none at all).
 var textExts = map[string]bool{".txt": true, ".text": true, ".md": true, ".markdown": true, ".rst": true, ".eml": true}
 
-// readFolder walks root in sorted order, then reads every wanted file (on
-// several goroutines, handing the documents on in walk order).
+// readFolder walks root in sorted order on its own goroutine while the
+// files it has found so far are read (on several goroutines, handing the
+// documents on in walk order), so reading does not wait for the whole walk.
 func (r *run) readFolder(root string, info fs.FileInfo) error {
-	var steps []step
-	r.walkDir(root, "", "", []fs.FileInfo{info}, &steps)
+	steps, stop := make(chan step, 256), make(chan struct{})
+	go func() {
+		defer close(steps)
+		r.walkDir(root, "", "", []fs.FileInfo{info}, func(s step) bool {
+			select {
+			case steps <- s:
+				return true
+			case <-stop:
+				return false
+			}
+		})
+	}()
+	defer close(stop)
 	return r.readSteps(steps)
 }
 
@@ -34,16 +46,16 @@ type step struct {
 }
 
 // walkDir lists the folder dir (rel from the root, named label) and its
-// sub-folders into steps; ancestors are the folders above it, to detect
-// symlink loops.
-func (r *run) walkDir(dir, rel, label string, ancestors []fs.FileInfo, steps *[]step) {
-	problem := func(p string, reason Reason, err error) {
-		*steps = append(*steps, step{full: p, problem: reason, err: err})
+// sub-folders as steps handed to emit in walk order; ancestors are the
+// folders above it, to detect symlink loops. It stops, returning false, as
+// soon as emit returns false.
+func (r *run) walkDir(dir, rel, label string, ancestors []fs.FileInfo, emit func(step) bool) bool {
+	problem := func(p string, reason Reason, err error) bool {
+		return emit(step{full: p, problem: reason, err: err})
 	}
 	entries, err := os.ReadDir(dir)
 	if err != nil {
-		problem(dir, ReasonUnreadable, err)
-		return
+		return problem(dir, ReasonUnreadable, err)
 	}
 	for _, e := range entries {
 		name := e.Name()
@@ -55,8 +67,8 @@ func (r *run) walkDir(dir, rel, label string, ancestors []fs.FileInfo, steps *[]
 		var info fs.FileInfo
 		if mode&fs.ModeSymlink != 0 {
 			if info, err = os.Stat(full); err != nil {
-				if r.wanted(name) {
-					problem(full, symlinkReason(err), err)
+				if r.wanted(name) && !problem(full, symlinkReason(err), err) {
+					return false
 				}
 				continue
 			}
@@ -65,26 +77,37 @@ func (r *run) walkDir(dir, rel, label string, ancestors []fs.FileInfo, steps *[]
 		if mode.IsDir() {
 			if info == nil {
 				if info, err = e.Info(); err != nil {
-					problem(full, ReasonUnreadable, err)
+					if !problem(full, ReasonUnreadable, err) {
+						return false
+					}
 					continue
 				}
 			}
 			if enclosing(ancestors, info) {
-				problem(full, ReasonSymlinkLoop, errors.New("leads back to an enclosing folder"))
+				if !problem(full, ReasonSymlinkLoop, errors.New("leads back to an enclosing folder")) {
+					return false
+				}
 				continue
 			}
-			r.walkDir(full, id, name, append(ancestors, info), steps)
+			if !r.walkDir(full, id, name, append(ancestors, info), emit) {
+				return false
+			}
 			continue
 		}
 		if !r.wanted(name) {
 			continue
 		}
 		if !mode.IsRegular() {
-			problem(full, ReasonUnreadable, fmt.Errorf("not a regular file (%v)", mode))
+			if !problem(full, ReasonUnreadable, fmt.Errorf("not a regular file (%v)", mode)) {
+				return false
+			}
 			continue
 		}
-		*steps = append(*steps, step{full: full, id: id, label: label})
+		if !emit(step{full: full, id: id, label: label}) {
+			return false
+		}
 	}
+	return true
 }
 
 // symlinkReason classifies the error of following a symbolic link.

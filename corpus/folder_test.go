@@ -6,9 +6,11 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 )
 
 // tree is a test folder: relative path -> content; "->target" makes a
@@ -247,6 +249,34 @@ func TestReadStops(t *testing.T) {
 	cancel()
 	if _, err := Read(ctx, root, Options{}, func(Document) error { return nil }); !errors.Is(err, context.Canceled) {
 		t.Errorf("cancelled: got %v", err)
+	}
+}
+
+// TestReadStopsMidWalk stops a read whose folder walk is still handing out
+// files: the error comes back and no walking or reading goroutine is left.
+func TestReadStopsMidWalk(t *testing.T) {
+	tr := tree{}
+	for i := range 1200 {
+		tr[fmt.Sprintf("d%d/%04d.txt", i%4, i)] = fmt.Sprintf("post %d", i)
+	}
+	root := tr.make(t)
+	before := runtime.NumGoroutine()
+	stop := errors.New("enough")
+	n := 0
+	st, err := Read(context.Background(), root, Options{}, func(Document) error {
+		n++
+		if n == 3 {
+			return stop
+		}
+		return nil
+	})
+	if !errors.Is(err, stop) || n != 3 || st.Read != 3 {
+		t.Errorf("got err %v after %d visits, stats %v", err, n, st)
+	}
+	for deadline := time.Now().Add(2 * time.Second); runtime.NumGoroutine() > before; time.Sleep(time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("%d goroutines left running after the read, %d before", runtime.NumGoroutine(), before)
+		}
 	}
 }
 
