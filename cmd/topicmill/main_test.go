@@ -9,10 +9,12 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/parquet-go/parquet-go"
 
 	"github.com/topicmill/topicmill/corpus"
+	"github.com/topicmill/topicmill/pipeline"
 	"github.com/topicmill/topicmill/report"
 	"github.com/topicmill/topicmill/sparse"
 )
@@ -173,4 +175,12 @@ func readLower(t *testing.T, path string) string {
 // countWord counts whole-word occurrences of word (singular only).
 func countWord(text, word string) int {
 	return len(regexp.MustCompile(`\b`+word+`\b`).FindAllString(text, -1))
+}
+
+func TestStageTimes(t *testing.T) {
+	got := stageTimes([]pipeline.Timing{{Stage: "read and tokenize", Duration: 520 * time.Millisecond}, {Stage: "vocabulary and TF-IDF", Duration: 90 * time.Millisecond}}, 120*time.Millisecond)
+	want := "timings: vectorize 0.610s (read and tokenize 0.520s, vocabulary and TF-IDF 0.090s), write 0.120s"
+	if got != want {
+		t.Errorf("stageTimes = %q, want %q", got, want)
+	}
 }

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
+	"time"
 
 	"github.com/urfave/cli/v2"
 
@@ -38,10 +40,24 @@ func vectorizeAction(c *cli.Context) error {
 	}
 	meta := report.NewMeta(pipeline.Version, cfg.Parameters())
 	out := c.String("out")
+	writeStart := time.Now()
 	if err := vec.Write(out, meta); err != nil {
 		return err
 	}
 	fmt.Fprintln(os.Stderr, vec.Account.String())
+	fmt.Fprintln(os.Stderr, stageTimes(vec.Timings, time.Since(writeStart)))
 	fmt.Printf("X: %d terms × %d documents, %d non-zeros -> %s\n", vec.X.Rows, vec.X.Cols, vec.X.NNZ(), filepath.Join(out, pipeline.MatrixFile))
 	return nil
+}
+
+// stageTimes is the one-line account of where the time went: every stage of
+// the vectorization, their sum, and the writing of the outputs.
+func stageTimes(stages []pipeline.Timing, write time.Duration) string {
+	var total time.Duration
+	parts := make([]string, len(stages))
+	for i, s := range stages {
+		total += s.Duration
+		parts[i] = fmt.Sprintf("%s %.3fs", s.Stage, s.Duration.Seconds())
+	}
+	return fmt.Sprintf("timings: vectorize %.3fs (%s), write %.3fs", total.Seconds(), strings.Join(parts, ", "), write.Seconds())
 }
