@@ -21,7 +21,7 @@ run: build
 ## read-back check, scipy to check that our MatrixMarket files read there.
 test-deps:
 	@{ command -v chromium && /usr/bin/python3 -c "import scipy"; } >/dev/null 2>&1 || \
-		{ apt-get update -qq && apt-get install -y -qq chromium python3-scipy >/dev/null; }
+		{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium python3-scipy >/dev/null; }
 	@[ -d tools/duckdb/node_modules/@duckdb ] || npm install --prefix tools/duckdb --no-audit --no-fund --loglevel=error
 	@[ ! -f tools/browser/package.json ] || [ -d tools/browser/node_modules ] || npm ci --prefix tools/browser --no-audit --no-fund --loglevel=error
 
