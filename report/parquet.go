@@ -87,14 +87,8 @@ type AssignmentRow struct {
 // PredictionRow is one row of the file `topicmill assign` writes: a new
 // document's topic and the label that topic predicts.
 type PredictionRow struct {
-	DocID       string  `parquet:"doc_id"`
-	Path        string  `parquet:"path"`
-	Label       string  `parquet:"label,dict"`
-	Topic       int32   `parquet:"topic"`
-	Weight      float64 `parquet:"weight"`
-	Confidence  float64 `parquet:"confidence"`
-	SecondTopic int32   `parquet:"second_topic"`
-	Predicted   string  `parquet:"predicted,dict"`
+	AssignmentRow
+	Predicted string `parquet:"predicted,dict"`
 }
 
 // TermRow is one row of terms.parquet: a vocabulary entry.

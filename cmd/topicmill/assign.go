@@ -60,9 +60,11 @@ func assignAction(c *cli.Context) error {
 				}
 			}
 			return emit(report.PredictionRow{
-				DocID: a.Doc.ID, Path: a.Doc.Path, Label: a.Doc.Label,
-				Topic: int32(a.Assignment.Topic), Weight: a.Assignment.Weight,
-				Confidence: a.Assignment.Confidence, SecondTopic: int32(a.Assignment.Second),
+				AssignmentRow: report.AssignmentRow{
+					DocID: a.Doc.ID, Path: a.Doc.Path, Label: a.Doc.Label,
+					Topic: int32(a.Assignment.Topic), Weight: a.Assignment.Weight,
+					Confidence: a.Assignment.Confidence, SecondTopic: int32(a.Assignment.Second),
+				},
 				Predicted: a.Predicted,
 			})
 		})
