@@ -12,6 +12,7 @@ import (
 
 	"github.com/topicmill/topicmill/corpus"
 	"github.com/topicmill/topicmill/factor"
+	"github.com/topicmill/topicmill/internal/atomicfile"
 	"github.com/topicmill/topicmill/report"
 	"github.com/topicmill/topicmill/tfidf"
 	"github.com/topicmill/topicmill/tokenize"
@@ -74,7 +75,7 @@ func newModel(cfg Config, vec *Vectorized, fit *factor.Result, run *report.Run) 
 
 // Save writes the model as JSON, atomically.
 func (m *Model) Save(path string) error {
-	return report.WriteFileAtomic(path, func(w io.Writer) error {
+	return atomicfile.Write(path, func(w io.Writer) error {
 		return json.NewEncoder(w).Encode(m)
 	})
 }

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"sync"
 
+	"github.com/topicmill/topicmill/internal/atomicfile"
 	"github.com/topicmill/topicmill/report"
 	"github.com/topicmill/topicmill/sparse"
 )
@@ -33,7 +34,7 @@ func (v *Vectorized) Write(dir string, meta report.Meta) error {
 	}
 	return concurrently(
 		func() error {
-			return report.WriteFileAtomic(filepath.Join(dir, MatrixFile), func(w io.Writer) error {
+			return atomicfile.Write(filepath.Join(dir, MatrixFile), func(w io.Writer) error {
 				return sparse.WriteMatrixMarket(w, v.X)
 			})
 		},
@@ -133,7 +134,7 @@ func (r *Result) Write(dir string) error {
 // WriteTrace writes the objective per iteration as CSV: iteration,
 // objective, seconds since the start of the factorization.
 func WriteTrace(path string, trace []report.TracePoint) error {
-	return report.WriteFileAtomic(path, func(w io.Writer) error {
+	return atomicfile.Write(path, func(w io.Writer) error {
 		if _, err := io.WriteString(w, "iteration,objective,seconds\n"); err != nil {
 			return err
 		}

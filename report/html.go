@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+
+	"github.com/topicmill/topicmill/internal/atomicfile"
 )
 
 //go:embed templates/report.html.tmpl templates/report.css
@@ -44,5 +46,5 @@ func RenderHTML(w io.Writer, run *Run) error {
 // WriteHTML renders the run's report into path atomically: an interrupted
 // run leaves the previous file (or none), never half a page.
 func WriteHTML(path string, run *Run) error {
-	return WriteFileAtomic(path, func(w io.Writer) error { return RenderHTML(w, run) })
+	return atomicfile.Write(path, func(w io.Writer) error { return RenderHTML(w, run) })
 }

@@ -5,6 +5,8 @@ import (
 	"io"
 
 	"github.com/parquet-go/parquet-go"
+
+	"github.com/topicmill/topicmill/internal/atomicfile"
 )
 
 // The Parquet files topicmill writes. Every file is zstd-compressed, every
@@ -126,7 +128,7 @@ const predictionBatch = 1024
 // while fill produces them, one emit call a row, in order: at most one
 // batch of rows is held in memory, whatever the number of documents.
 func StreamPredictions(path string, meta Meta, fill func(emit func(PredictionRow) error) error) error {
-	return WriteFileAtomic(path, func(w io.Writer) error {
+	return atomicfile.Write(path, func(w io.Writer) error {
 		pw := parquet.NewGenericWriter[PredictionRow](w, writerOptions(meta)...)
 		batch := make([]PredictionRow, 0, predictionBatch)
 		flush := func() error {
@@ -186,12 +188,12 @@ func writerOptions(meta Meta) []parquet.WriterOption {
 // writeTable writes rows of a struct type as one Parquet file at path,
 // atomically; the struct's parquet tags are its schema.
 func writeTable[T any](path string, rows []T, meta Meta) error {
-	return WriteFileAtomic(path, func(w io.Writer) error {
+	return atomicfile.Write(path, func(w io.Writer) error {
 		pw := parquet.NewGenericWriter[T](w, writerOptions(meta)...)
 		if _, err := pw.Write(rows); err != nil {
 			return fmt.Errorf("parquet rows: %w", err)
 		}
-		// Close writes the footer; WriteFileAtomic closes the file.
+		// Close writes the footer; atomicfile.Write closes the file.
 		if err := pw.Close(); err != nil {
 			return fmt.Errorf("parquet footer: %w", err)
 		}

@@ -7,6 +7,8 @@ import (
 
 	"github.com/parquet-go/parquet-go"
 	"gonum.org/v1/gonum/mat"
+
+	"github.com/topicmill/topicmill/internal/atomicfile"
 )
 
 // docTopicsBatch is how many rows WriteDocTopics hands parquet-go at once;
@@ -23,7 +25,7 @@ func WriteDocTopics(path string, docIDs []string, H mat.Matrix, meta Meta) error
 		panic(fmt.Sprintf("report: WriteDocTopics: %d doc ids for %d columns of H", len(docIDs), n))
 	}
 	schema := docTopicsSchema(k)
-	return WriteFileAtomic(path, func(w io.Writer) error {
+	return atomicfile.Write(path, func(w io.Writer) error {
 		pw := parquet.NewWriter(w, append(writerOptions(meta), schema)...)
 		width := k + 1
 		values := make([]parquet.Value, docTopicsBatch*width)

@@ -13,8 +13,8 @@ import (
 	"gonum.org/v1/gonum/mat"
 
 	"github.com/topicmill/topicmill/factor"
+	"github.com/topicmill/topicmill/internal/atomicfile"
 	"github.com/topicmill/topicmill/pipeline"
-	"github.com/topicmill/topicmill/report"
 	"github.com/topicmill/topicmill/sparse"
 )
 
@@ -61,7 +61,7 @@ func factorAction(c *cli.Context) error {
 		return err
 	}
 	for name, m := range map[string]mat.Matrix{"W.mtx": res.W, "H.mtx": res.H} {
-		if err := report.WriteFileAtomic(filepath.Join(out, name), func(w io.Writer) error {
+		if err := atomicfile.Write(filepath.Join(out, name), func(w io.Writer) error {
 			return sparse.WriteDenseMatrixMarket(w, m)
 		}); err != nil {
 			return err

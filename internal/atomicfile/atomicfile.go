@@ -1,4 +1,7 @@
-package report
+// Package atomicfile writes output files so that a reader never sees one
+// half-written: a regular file is written under a temporary name beside it,
+// fsynced and renamed into place.
+package atomicfile
 
 import (
 	"bufio"
@@ -9,19 +12,33 @@ import (
 	"path/filepath"
 )
 
-// outputMode is the permission of every file WriteFileAtomic creates
+// outputMode is the permission of every file Write creates
 // (os.CreateTemp would leave 0600, unreadable to anyone else).
 const outputMode = 0o644
 
-// WriteFileAtomic writes a file by calling write on a temporary file in the
-// same directory, then fsyncs, closes and renames it into place; on any error
-// the temporary file is removed and path is untouched. Used by every writer
+// Write writes a file by calling write on a temporary file in the same
+// directory, then fsyncs, closes and renames it into place; on any error the
+// temporary file is removed and path is untouched. Used by every writer
 // (Parquet, HTML, MatrixMarket, model JSON) so an interrupted run leaves no
 // half-written output.
 //
+// A path that names something other than a regular file is never replaced:
+// a symbolic link is followed and its target written atomically, and a
+// device or a named pipe (say /dev/null, to keep only the console output) is
+// written through directly, as a shell redirection would.
+//
 // The writer handed to write is buffered; write must not keep it after it
 // returns.
-func WriteFileAtomic(path string, write func(w io.Writer) error) error {
+func Write(path string, write func(w io.Writer) error) error {
+	if target, err := filepath.EvalSymlinks(path); err == nil {
+		path = target
+	}
+	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() {
+		if st.IsDir() {
+			return fmt.Errorf("write %s: is a directory", path)
+		}
+		return writeThrough(path, write)
+	}
 	dir, base := filepath.Split(path)
 	if dir == "" {
 		dir = "."
@@ -61,6 +78,27 @@ func WriteFileAtomic(path string, write func(w io.Writer) error) error {
 	}
 	done = true
 	if err := syncDir(dir); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return nil
+}
+
+// writeThrough writes to a device or named pipe in place: there is no
+// rename to make atomic, and replacing it would break the system's node.
+func writeThrough(path string, write func(w io.Writer) error) error {
+	f, err := os.OpenFile(path, os.O_WRONLY, 0)
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	bw := bufio.NewWriterSize(f, 64<<10)
+	err = write(bw)
+	if err == nil {
+		err = bw.Flush()
+	}
+	if closeErr := f.Close(); err == nil {
+		err = closeErr
+	}
+	if err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	return nil

@@ -1,4 +1,4 @@
-package report
+package atomicfile
 
 import (
 	"errors"
@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 )
 
@@ -23,7 +24,7 @@ func dirEntries(t *testing.T, dir string) []string {
 	return names
 }
 
-func TestWriteFileAtomic(t *testing.T) {
+func TestWrite(t *testing.T) {
 	errBoom := errors.New("boom")
 	tests := []struct {
 		name     string
@@ -53,7 +54,7 @@ func TestWriteFileAtomic(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			err := WriteFileAtomic(path, tt.write)
+			err := Write(path, tt.write)
 			if !errors.Is(err, tt.wantErr) || (err == nil) != (tt.wantErr == nil) {
 				t.Fatalf("err = %v, want %v", err, tt.wantErr)
 			}
@@ -87,21 +88,21 @@ func TestWriteFileAtomic(t *testing.T) {
 	}
 }
 
-func TestWriteFileAtomicPanicLeavesNoLitter(t *testing.T) {
+func TestWritePanicLeavesNoLitter(t *testing.T) {
 	dir := t.TempDir()
 	func() {
 		defer func() { recover() }()
-		WriteFileAtomic(filepath.Join(dir, "out.txt"), func(w io.Writer) error { panic("bug") })
+		Write(filepath.Join(dir, "out.txt"), func(w io.Writer) error { panic("bug") })
 	}()
 	if names := dirEntries(t, dir); len(names) != 0 {
 		t.Errorf("directory holds %q after a panic, want nothing", names)
 	}
 }
 
-func TestWriteFileAtomicMissingDir(t *testing.T) {
+func TestWriteMissingDir(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "no", "such", "out.txt")
 	called := false
-	err := WriteFileAtomic(path, func(w io.Writer) error { called = true; return nil })
+	err := Write(path, func(w io.Writer) error { called = true; return nil })
 	if err == nil || called {
 		t.Errorf("err = %v, write called = %v; want an error before writing", err, called)
 	}
@@ -112,5 +113,63 @@ func writeString(s string) func(io.Writer) error {
 	return func(w io.Writer) error {
 		_, err := io.WriteString(w, s)
 		return err
+	}
+}
+
+// TestWriteNeverReplacesANonRegularFile checks that a symbolic link is
+// followed, and a named pipe and a character device made here are written
+// through, never replaced by a regular file.
+func TestWriteNeverReplacesANonRegularFile(t *testing.T) {
+	dir := t.TempDir()
+	target := filepath.Join(dir, "target.txt")
+	link := filepath.Join(dir, "link.txt")
+	if err := os.WriteFile(target, []byte("old"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("target.txt", link); err != nil {
+		t.Fatal(err)
+	}
+	if err := Write(link, writeString("new")); err != nil {
+		t.Fatal(err)
+	}
+	if st, err := os.Lstat(link); err != nil || st.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("link replaced: %v %v", st.Mode(), err)
+	}
+	if got, _ := os.ReadFile(target); string(got) != "new" {
+		t.Errorf("target holds %q, want %q", got, "new")
+	}
+
+	fifo := filepath.Join(dir, "pipe")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Skipf("mkfifo: %v", err)
+	}
+	got := make(chan string)
+	go func() {
+		b, _ := os.ReadFile(fifo)
+		got <- string(b)
+	}()
+	if err := Write(fifo, writeString("through the pipe")); err != nil {
+		t.Fatal(err)
+	}
+	if s := <-got; s != "through the pipe" {
+		t.Errorf("pipe reader got %q", s)
+	}
+	if st, err := os.Lstat(fifo); err != nil || st.Mode()&os.ModeNamedPipe == 0 {
+		t.Errorf("named pipe replaced: %v %v", st.Mode(), err)
+	}
+
+	null := filepath.Join(dir, "mynull")
+	if err := syscall.Mknod(null, syscall.S_IFCHR|0o666, 1<<8|3); err != nil {
+		t.Logf("mknod (needs root): %v; device case not run", err)
+		return
+	}
+	if err := Write(null, writeString("discarded")); err != nil {
+		t.Fatal(err)
+	}
+	if st, err := os.Lstat(null); err != nil || st.Mode()&os.ModeCharDevice == 0 {
+		t.Errorf("device node replaced: %v %v", st.Mode(), err)
+	}
+	if names := dirEntries(t, dir); strings.Join(names, ",") != "link.txt,mynull,pipe,target.txt" {
+		t.Errorf("directory holds %q", names)
 	}
 }
