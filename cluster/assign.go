@@ -2,10 +2,10 @@ package cluster
 
 import (
 	"math"
-	"runtime"
-	"sync"
 
 	"gonum.org/v1/gonum/mat"
+
+	"github.com/topicmill/topicmill/internal/parallel"
 )
 
 // Assignment is one document's place in the topics.
@@ -29,23 +29,16 @@ type Assignment struct {
 // scaling of W's columns, so that a topic's weight does not depend on how the
 // factorization happened to split scale between W and H. W and H are not
 // modified. NMF factors are non-negative: entries ≤ 0 (or NaN) count as zero.
-// It panics if W's columns do not match H's rows.
-func Assign(W, H *mat.Dense) []Assignment {
+// Blocks of documents are assigned on up to workers goroutines (≤ 0 means
+// GOMAXPROCS); each document is assigned alone, so the result does not
+// depend on their number. It panics if W's columns do not match H's rows.
+func Assign(W, H *mat.Dense, workers int) []Assignment {
 	scale := columnNorms(W, H)
 	_, n := H.Dims()
 	as := make([]Assignment, n)
-	blocks := (n + assignBlock - 1) / assignBlock
-	workers := min(runtime.GOMAXPROCS(0), blocks)
-	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
-		lo, hi := blocks*w/workers, blocks*(w+1)/workers
-		wg.Go(func() {
-			for b := lo; b < hi; b++ {
-				assignBlockAt(as, H, scale, b*assignBlock)
-			}
-		})
-	}
-	wg.Wait()
+	parallel.Blocks(n, assignBlock, parallel.Workers(workers), func(_, _, lo, _ int) {
+		assignBlockAt(as, H, scale, lo)
+	})
 	return as
 }
 

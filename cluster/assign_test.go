@@ -3,6 +3,7 @@ package cluster
 import (
 	"math"
 	"math/rand/v2"
+	"reflect"
 	"slices"
 	"testing"
 
@@ -33,7 +34,7 @@ func TestAssign(t *testing.T) {
 		{Topic: 0, Weight: 10, Confidence: 10.0 / 12, Second: 1}, // [10 1 1]
 	}
 	wBefore, hBefore := mat.DenseCopyOf(assignW), mat.DenseCopyOf(H)
-	got := Assign(assignW, H)
+	got := Assign(assignW, H, 0)
 	checkAssignments(t, got, want)
 	if !mat.Equal(assignW, wBefore) || !mat.Equal(H, hBefore) {
 		t.Error("Assign modified its inputs")
@@ -42,7 +43,7 @@ func TestAssign(t *testing.T) {
 	big := mat.NewDense(3, 9, nil)
 	view := big.Slice(0, 3, 2, 8).(*mat.Dense)
 	view.Copy(H)
-	checkAssignments(t, Assign(assignW, view), want)
+	checkAssignments(t, Assign(assignW, view, 0), want)
 
 	if got := Topics(want); !slices.Equal(got, []int{0, -1, 1, 0, 2, 0}) {
 		t.Errorf("Topics = %v", got)
@@ -52,7 +53,7 @@ func TestAssign(t *testing.T) {
 func TestAssignOneTopic(t *testing.T) {
 	W := mat.NewDense(2, 1, []float64{3, 4})
 	H := mat.NewDense(1, 3, []float64{2, 0, 0.5})
-	checkAssignments(t, Assign(W, H), []Assignment{
+	checkAssignments(t, Assign(W, H, 0), []Assignment{
 		{Topic: 0, Weight: 10, Confidence: 1, Second: -1},
 		{Topic: -1, Second: -1},
 		{Topic: 0, Weight: 2.5, Confidence: 1, Second: -1},
@@ -81,7 +82,7 @@ func TestAssignManyBlocks(t *testing.T) {
 			t.Errorf("column %d of Wn has norm %v", c, norm)
 		}
 	}
-	got := Assign(W, H)
+	got := Assign(W, H, 0)
 	for i := 0; i < n; i++ {
 		col := mat.Col(nil, i, Hn)
 		want := Assignment{Topic: -1, Second: -1}
@@ -114,7 +115,7 @@ func TestAssignShapeMismatchPanics(t *testing.T) {
 			t.Error("no panic for W 4×3, H 2×2")
 		}
 	}()
-	Assign(assignW, mat.NewDense(2, 2, nil))
+	Assign(assignW, mat.NewDense(2, 2, nil), 0)
 }
 
 func checkAssignments(t *testing.T, got, want []Assignment) {
@@ -148,6 +149,20 @@ func BenchmarkAssign(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for range b.N {
-		Assign(W, H)
+		Assign(W, H, 0)
+	}
+}
+
+// TestAssignSameForAnyWorkers checks that the block partition, not the
+// number of goroutines, decides the result.
+func TestAssignSameForAnyWorkers(t *testing.T) {
+	const k, n = 5, 3*assignBlock + 17
+	rng := rand.New(rand.NewPCG(7, 8))
+	W, H := randomDense(rng, 40, k), randomDense(rng, k, n)
+	one := Assign(W, H, 1)
+	for _, workers := range []int{2, 3, 8} {
+		if got := Assign(W, H, workers); !reflect.DeepEqual(got, one) {
+			t.Errorf("workers = %d: assignments differ from workers = 1", workers)
+		}
 	}
 }

@@ -5,8 +5,8 @@
 package pipeline
 
 import (
+	"errors"
 	"fmt"
-	"runtime"
 	"time"
 
 	"github.com/topicmill/topicmill/corpus"
@@ -19,26 +19,42 @@ import (
 // Version is topicmill's version, written into every output.
 const Version = "0.1.0"
 
-// Config is one run's settings; the zero value of every part but Source
-// means that part's documented default.
+// Config is one run's settings. It is the one owner of the defaults: the
+// zero value of every field but Source means that field's documented
+// default, for a library call and the command line alike (the CLI's flags
+// show Defaults()'s values). To keep every term, set Pruning to
+// {MinDF: 1, MaxDF: 1}.
 type Config struct {
 	Source    string          // folder, .jsonl, .csv or .parquet file of documents
 	Corpus    corpus.Options  // what to read and how to clean it
 	Analyzer  tokenize.Config // how text becomes terms
-	Pruning   vocab.Pruning   // which terms to keep
+	Pruning   vocab.Pruning   // which terms to keep; zero fields mean DefaultMinDF, DefaultMaxDF
 	Weighting tfidf.Weighting // how counts become X's values
-	NMF       factor.NMF      // the factorization (K defaults to DefaultK)
-	Workers   int             // goroutines for tokenizing and factoring; ≤ 0 means GOMAXPROCS
+	NMF       factor.NMF      // the factorization (K defaults to DefaultK, Loss to DefaultLoss)
+	Workers   int             // goroutines for every parallel stage; ≤ 0 means GOMAXPROCS
 
-	TopTerms        int // terms shown per topic; 0 means 10
-	Representatives int // example documents per topic; 0 means 5
+	TopTerms        int // terms shown per topic; 0 means DefaultTopTerms
+	Representatives int // example documents per topic; 0 means DefaultRepresentatives
 
 	// Progress, when set, is told what each long stage is doing.
 	Progress func(Event)
 }
 
-// DefaultK is the number of topics when none is given.
-const DefaultK = 10
+// The defaults of a topic run, used where a Config field is zero.
+const (
+	// DefaultK is the number of topics.
+	DefaultK = 10
+	// DefaultMinDF keeps terms found in at least two documents, which drops
+	// typos and one-off tokens.
+	DefaultMinDF = 2
+	// DefaultMaxDF keeps terms found in at most half of the documents: words
+	// that common do not tell topics apart.
+	DefaultMaxDF = 0.5
+	// DefaultTopTerms is the number of terms shown per topic.
+	DefaultTopTerms = 10
+	// DefaultRepresentatives is the number of example documents per topic.
+	DefaultRepresentatives = 5
+)
 
 // DefaultLoss is the factorization loss of a topic run when none is given.
 // Generalized KL suits word counts better than squared error: on
@@ -55,39 +71,95 @@ type Event struct {
 	Elapsed time.Duration // since the stage began
 }
 
-// workers returns the number of goroutines to use.
-func (c *Config) workers() int {
-	if c.Workers > 0 {
-		return c.Workers
-	}
-	return runtime.GOMAXPROCS(0)
-}
+// Defaults returns the configuration a run uses when nothing is set: what
+// the command line shows as its flags' defaults.
+func Defaults() Config { return Config{}.WithDefaults() }
 
-// withDefaults returns the config with every zero default filled in.
-func (c Config) withDefaults() Config {
-	if c.NMF.K == 0 {
-		c.NMF.K = DefaultK
+// WithDefaults returns the config with every zero field replaced by its
+// default.
+func (c Config) WithDefaults() Config {
+	if c.Pruning.MinDF == 0 {
+		c.Pruning.MinDF = DefaultMinDF
 	}
-	if c.NMF.Loss == "" {
-		c.NMF.Loss = DefaultLoss
+	if c.Pruning.MaxDF == 0 {
+		c.Pruning.MaxDF = DefaultMaxDF
 	}
-	if c.NMF.Workers == 0 {
-		c.NMF.Workers = c.Workers
-	}
+	c.NMF = withSolverDefaults(c.NMF, c.Workers)
 	if c.TopTerms == 0 {
-		c.TopTerms = 10
+		c.TopTerms = DefaultTopTerms
 	}
 	if c.Representatives == 0 {
-		c.Representatives = 5
+		c.Representatives = DefaultRepresentatives
 	}
 	c.Weighting = c.Weighting.WithDefaults()
 	return c
 }
 
+// withSolverDefaults fills a topic run's defaults into solver settings: k,
+// the loss (KL, where a bare factor.NMF defaults to Frobenius) and workers.
+func withSolverDefaults(nmf factor.NMF, workers int) factor.NMF {
+	if nmf.K == 0 {
+		nmf.K = DefaultK
+	}
+	if nmf.Loss == "" {
+		nmf.Loss = DefaultLoss
+	}
+	if nmf.Workers == 0 {
+		nmf.Workers = workers
+	}
+	return nmf
+}
+
+// Validate checks every setting before any work starts; its errors wrap
+// ErrInvalid and name the setting.
+func (c Config) Validate() error {
+	c = c.WithDefaults()
+	if err := c.validateVectorizing(); err != nil {
+		return err
+	}
+	return validateSolver(c.NMF)
+}
+
+// validateVectorizing checks the settings of the text stages.
+func (c Config) validateVectorizing() error {
+	if c.Source == "" {
+		return invalid(errors.New("no source given"))
+	}
+	if c.Workers < 0 {
+		return invalid(fmt.Errorf("workers %d: want ≥ 0 (0: one per core)", c.Workers))
+	}
+	if c.TopTerms < 0 || c.Representatives < 0 {
+		return invalid(fmt.Errorf("top terms %d, representatives %d: want ≥ 0", c.TopTerms, c.Representatives))
+	}
+	if c.Corpus.MaxBytes < 0 {
+		return invalid(fmt.Errorf("max bytes %d: want > 0 (0: %d)", c.Corpus.MaxBytes, corpus.DefaultMaxBytes))
+	}
+	if _, err := tokenize.New(c.Analyzer); err != nil {
+		return invalid(err)
+	}
+	for _, check := range []func() error{c.Pruning.Validate, c.Weighting.Validate} {
+		if err := check(); err != nil {
+			return invalid(err)
+		}
+	}
+	return nil
+}
+
+// validateSolver checks solver settings: k and everything factor checks.
+func validateSolver(nmf factor.NMF) error {
+	if nmf.K < 1 {
+		return invalid(fmt.Errorf("k must be at least 1, got %d", nmf.K))
+	}
+	if _, err := nmf.WithDefaults(); err != nil {
+		return invalid(err)
+	}
+	return nil
+}
+
 // Parameters lists the settings as flag name → value, for the report and
 // the Parquet metadata.
 func (c Config) Parameters() map[string]string {
-	c = c.withDefaults()
+	c = c.WithDefaults()
 	nmf, _ := c.NMF.WithDefaults() // an invalid loss stops the run before this is shown
 	return map[string]string{
 		"source":    c.Source,

@@ -10,7 +10,6 @@ import (
 
 	"gonum.org/v1/gonum/mat"
 
-	"github.com/topicmill/topicmill/corpus"
 	"github.com/topicmill/topicmill/factor"
 	"github.com/topicmill/topicmill/internal/atomicfile"
 	"github.com/topicmill/topicmill/report"
@@ -84,18 +83,18 @@ func (m *Model) Save(path string) error {
 func LoadModel(path string) (*Model, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, fmt.Errorf("load model: %w: %w", err, corpus.ErrInput)
+		return nil, fmt.Errorf("load model: %w: %w", err, ErrModel)
 	}
 	defer f.Close()
 	var m Model
 	if err := json.NewDecoder(f).Decode(&m); err != nil {
-		return nil, fmt.Errorf("load model %s: %w: %w", path, err, corpus.ErrInput)
+		return nil, fmt.Errorf("load model %s: %w: %w", path, err, ErrModel)
 	}
 	if m.Format != modelFormat {
-		return nil, fmt.Errorf("load model %s: format %d, this topicmill reads format %d: %w", path, m.Format, modelFormat, corpus.ErrInput)
+		return nil, fmt.Errorf("load model %s: format %d, this topicmill reads format %d: %w", path, m.Format, modelFormat, ErrModel)
 	}
 	if err := m.check(); err != nil {
-		return nil, fmt.Errorf("load model %s: %w (damaged file?): %w", path, err, corpus.ErrInput)
+		return nil, fmt.Errorf("load model %s: %w (damaged file?): %w", path, err, ErrModel)
 	}
 	return &m, nil
 }
@@ -110,7 +109,7 @@ func (m *Model) check() error {
 	if _, err := tokenize.New(m.Analyzer); err != nil {
 		return err
 	}
-	if _, err := m.solver().WithDefaults(); err != nil {
+	if _, err := m.solver(0).WithDefaults(); err != nil {
 		return err
 	}
 	for i, w := range m.W {
@@ -122,8 +121,8 @@ func (m *Model) check() error {
 }
 
 // solver returns the settings that solve H for new documents with W fixed.
-func (m *Model) solver() factor.NMF {
-	return factor.NMF{K: m.K, Loss: m.Loss, L1H: m.L1H, L2H: m.L2H}
+func (m *Model) solver(workers int) factor.NMF {
+	return factor.NMF{K: m.K, Loss: m.Loss, L1H: m.L1H, L2H: m.L2H, Workers: workers}
 }
 
 // topicsW returns W as a matrix, terms × topics.

@@ -4,6 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -12,6 +14,7 @@ import (
 
 	"github.com/topicmill/topicmill/corpus"
 	"github.com/topicmill/topicmill/factor"
+	"github.com/topicmill/topicmill/vocab"
 )
 
 const demo = "../testdata/demo"
@@ -57,9 +60,9 @@ func TestModelRoundTripAndBatches(t *testing.T) {
 	if !reflect.DeepEqual(m, res.Model) {
 		t.Fatal("the loaded model differs from the saved one")
 	}
-	collect := func(batch int) []Assigned {
+	collect := func(batch, workers int) []Assigned {
 		var out []Assigned
-		if _, err := m.assign(context.Background(), demo, corpus.Options{}, batch, func(a Assigned) error {
+		if _, err := m.Assign(context.Background(), AssignOptions{Source: demo, BatchSize: batch, Workers: workers}, func(a Assigned) error {
 			out = append(out, a)
 			return nil
 		}); err != nil {
@@ -67,9 +70,12 @@ func TestModelRoundTripAndBatches(t *testing.T) {
 		}
 		return out
 	}
-	whole, batched := collect(AssignBatchSize), collect(7)
+	whole, batched := collect(0, 2), collect(7, 2)
 	if len(whole) != 300 || !reflect.DeepEqual(whole, batched) {
 		t.Fatalf("assigning in batches of 7 differs from one batch (%d vs %d documents)", len(batched), len(whole))
+	}
+	if serial := collect(0, 1); !reflect.DeepEqual(whole, serial) {
+		t.Fatal("assigning on 1 worker differs from 2 workers")
 	}
 	same, right := 0, 0
 	for j, a := range whole {
@@ -97,7 +103,7 @@ func TestLoadModelRefusesDamagedFiles(t *testing.T) {
 		if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := LoadModel(path); err == nil || !strings.Contains(err.Error(), name) {
+		if _, err := LoadModel(path); err == nil || !strings.Contains(err.Error(), name) || !errors.Is(err, ErrModel) {
 			t.Errorf("%s: err = %v, want an error naming the file", name, err)
 		}
 	}
@@ -148,8 +154,90 @@ func TestLoadModelRefusesDamagedValues(t *testing.T) {
 			t.Fatal(err)
 		}
 		_, err := LoadModel(path)
-		if err == nil || !strings.Contains(err.Error(), path) || !errors.Is(err, corpus.ErrInput) {
-			t.Errorf("%s: err = %v, want an input error naming %s", name, err, path)
+		if err == nil || !strings.Contains(err.Error(), path) || !errors.Is(err, ErrModel) {
+			t.Errorf("%s: err = %v, want a model error naming %s", name, err, path)
+		}
+	}
+}
+
+// TestLibraryRunPrunesAsTheCLIDoes checks that the defaults have one owner:
+// a Config with only a source prunes with DefaultMinDF and DefaultMaxDF, as
+// the command line's flags do.
+func TestLibraryRunPrunesAsTheCLIDoes(t *testing.T) {
+	dir := t.TempDir()
+	for i, text := range []string{"common alpha beta", "common alpha gamma", "common beta delta", "common gamma unique"} {
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("%d.txt", i)), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ctx := context.Background()
+	terms := func(p vocab.Pruning) []string {
+		vec, err := Vectorize(ctx, Config{Source: dir, Pruning: p})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return vec.Vocab.Terms
+	}
+	bare, explicit := terms(vocab.Pruning{}), terms(vocab.Pruning{MinDF: 2, MaxDF: 0.5})
+	if want := []string{"alpha", "beta", "gamma"}; !reflect.DeepEqual(bare, want) || !reflect.DeepEqual(explicit, want) {
+		t.Errorf("a bare config keeps %q, min-df 2 max-df 0.5 keeps %q; want %q for both", bare, explicit, want)
+	}
+	if all := terms(vocab.Pruning{MinDF: 1, MaxDF: 1}); len(all) != 6 {
+		t.Errorf("min-df 1 max-df 1 keeps %q, want all 6 terms", all)
+	}
+	if d := Defaults(); d.Pruning.MinDF != DefaultMinDF || d.Pruning.MaxDF != DefaultMaxDF || d.NMF.K != DefaultK || d.NMF.Loss != DefaultLoss {
+		t.Errorf("Defaults() = %+v", d)
+	}
+}
+
+// TestStepsComposeIntoRun checks that Vectorize, Fit and Summarize give
+// what Run gives, and that one vectorized corpus serves fits of several k
+// (a sweep).
+func TestStepsComposeIntoRun(t *testing.T) {
+	ctx := context.Background()
+	cfg := Config{Source: demo, NMF: factor.NMF{K: 6}}
+	whole, err := Run(ctx, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	vec, err := Vectorize(ctx, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []int{3, 6} {
+		fit, err := Fit(ctx, vec, factor.NMF{K: k}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res := Summarize(cfg, vec, fit)
+		if len(res.Report.Topics) != k || res.Model.K != k || res.Report.Parameters["k"] != fmt.Sprint(k) {
+			t.Errorf("k = %d: %d topics, model k %d, parameter k %s", k, len(res.Report.Topics), res.Model.K, res.Report.Parameters["k"])
+		}
+		if k == 6 && (!reflect.DeepEqual(res.Assignments, whole.Assignments) || res.Fit.Objective != whole.Fit.Objective) {
+			t.Error("Vectorize + Fit + Summarize differ from Run")
+		}
+	}
+}
+
+// TestInvalidSettingsAreRefusedBeforeWork checks that Validate names each
+// bad setting and marks it ErrInvalid.
+func TestInvalidSettingsAreRefusedBeforeWork(t *testing.T) {
+	cases := map[string]Config{
+		"no source":   {},
+		"workers":     {Source: demo, Workers: -3},
+		"k":           {Source: demo, NMF: factor.NMF{K: -1}},
+		"loss":        {Source: demo, NMF: factor.NMF{Loss: "l3"}},
+		"max-df":      {Source: demo, Pruning: vocab.Pruning{MaxDF: 2}},
+		"max bytes":   {Source: demo, Corpus: corpus.Options{MaxBytes: -1}},
+		"nan penalty": {Source: demo, NMF: factor.NMF{L1W: math.NaN()}},
+	}
+	for name, cfg := range cases {
+		err := cfg.Validate()
+		if !errors.Is(err, ErrInvalid) {
+			t.Errorf("%s: Validate = %v, want ErrInvalid", name, err)
+		}
+		if _, runErr := Run(context.Background(), cfg); !errors.Is(runErr, ErrInvalid) {
+			t.Errorf("%s: Run = %v, want ErrInvalid", name, runErr)
 		}
 	}
 }

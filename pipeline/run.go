@@ -2,11 +2,13 @@ package pipeline
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
 	"github.com/topicmill/topicmill/cluster"
 	"github.com/topicmill/topicmill/factor"
+	"github.com/topicmill/topicmill/internal/parallel"
 	"github.com/topicmill/topicmill/report"
 )
 
@@ -21,32 +23,63 @@ type Result struct {
 
 // Run reads, vectorizes and factors the corpus, assigns every document to
 // a topic, scores the topics against the labels when there are any, and
-// returns the result; Write puts it on disk.
+// returns the result; Write puts it on disk. It is Vectorize, Fit and
+// Summarize in turn.
 func Run(ctx context.Context, cfg Config) (*Result, error) {
-	cfg = cfg.withDefaults()
+	cfg = cfg.WithDefaults()
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
 	started := time.Now()
 	vec, err := Vectorize(ctx, cfg)
 	if err != nil {
 		return nil, err
 	}
-	nmf := cfg.NMF
-	if cfg.Progress != nil {
+	fit, err := Fit(ctx, vec, cfg.NMF, cfg.Progress)
+	if err != nil {
+		return nil, err
+	}
+	res := Summarize(cfg, vec, fit)
+	res.Report.Started = started
+	return res, nil
+}
+
+// Fit factors a vectorized corpus with the given solver settings (zero
+// fields take a topic run's defaults: DefaultK, DefaultLoss): the step a k
+// sweep or a refit repeats on one matrix. Progress, when set, hears of each
+// iteration.
+func Fit(ctx context.Context, vec *Vectorized, nmf factor.NMF, progress func(Event)) (*factor.Result, error) {
+	nmf = withSolverDefaults(nmf, 0)
+	if err := validateSolver(nmf); err != nil {
+		return nil, err
+	}
+	if progress != nil {
 		nmf.Progress = func(it factor.Iteration) {
-			cfg.Progress(Event{Stage: "factor", Done: it.N, Message: fmt.Sprintf("iteration %d, objective %.6g", it.N, it.Objective), Elapsed: it.Elapsed})
+			progress(Event{Stage: "factor", Done: it.N, Message: fmt.Sprintf("iteration %d, objective %.6g", it.N, it.Objective), Elapsed: it.Elapsed})
 		}
 	}
-	factorStart := time.Now()
 	fit, err := nmf.Fit(ctx, vec.X)
-	if err != nil {
-		return nil, fmt.Errorf("factor %s: %w", cfg.Source, err)
+	if errors.Is(err, factor.ErrShape) {
+		return nil, fmt.Errorf("%s: %w: %w", vec.Source, err, ErrInvalid)
 	}
-	timings := append(vec.Timings, Timing{"factorization", time.Since(factorStart)})
+	if err != nil {
+		return nil, fmt.Errorf("factor %s: %w", vec.Source, err)
+	}
+	return fit, nil
+}
 
-	clusterStart := time.Now()
-	assignments := cluster.Assign(fit.W, fit.H)
+// Summarize assigns every document of a fit to its topic, scores the topics
+// against the labels when there are any, measures their coherence and
+// builds the report's view of the run and the saved model. cfg gives the
+// report's settings (TopTerms, Representatives) and the parameters shown;
+// k is the fit's own.
+func Summarize(cfg Config, vec *Vectorized, fit *factor.Result) *Result {
+	cfg = cfg.WithDefaults()
+	start := time.Now()
+	assignments := cluster.Assign(fit.W, fit.H, parallel.Workers(cfg.Workers))
 	run := summarize(cfg, vec, fit, assignments)
-	run.Started = started
-	timings = append(timings, Timing{"clustering and scores", time.Since(clusterStart)})
+	run.Started = start
+	timings := append(vec.Timings, Timing{"factorization", fitDuration(fit)}, Timing{"clustering and scores", time.Since(start)})
 	for _, t := range timings {
 		run.Timings = append(run.Timings, report.Timing{Stage: t.Stage, Duration: t.Duration})
 	}
@@ -56,102 +89,13 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 		Assignments: assignments,
 		Report:      run,
 		Model:       newModel(cfg, vec, fit, run),
-	}, nil
+	}
 }
 
-// summarize turns the fitted factors into the report's view of the run.
-func summarize(cfg Config, vec *Vectorized, fit *factor.Result, as []cluster.Assignment) *report.Run {
-	k := cfg.NMF.K
-	n := len(vec.Docs)
-	labels := make([]string, n)
-	hasLabels := false
-	for j, d := range vec.Docs {
-		labels[j] = d.Label
-		hasLabels = hasLabels || d.Label != ""
+// fitDuration is the wall time of a fit, from its trace.
+func fitDuration(fit *factor.Result) time.Duration {
+	if n := len(fit.Trace); n > 0 {
+		return fit.Trace[n-1].Elapsed
 	}
-	wn, _ := cluster.Normalize(fit.W, fit.H)
-	topIDs, topWeights := cluster.TopTerms(wn, cfg.TopTerms)
-	coherence := cluster.Coherence(topIDs, func(term int) []int32 {
-		cols, _ := vec.X.Row(term)
-		return cols
-	}, n)
-	reps := cluster.Representatives(as, k, cfg.Representatives)
-	majority, share := cluster.Majority(labels, as, k)
-	similarity := cluster.Similarity(fit.W)
-
-	sizes := make([]int, k)
-	unassigned := 0
-	for _, a := range as {
-		if a.Topic < 0 {
-			unassigned++
-			continue
-		}
-		sizes[a.Topic]++
-	}
-	params := cfg.Parameters()
-	run := &report.Run{
-		Version:    Version,
-		Corpus:     cfg.Source,
-		Parameters: params,
-		Account:    vec.Account.String(),
-		Documents:  n,
-		Terms:      vec.Vocab.Len(),
-		NonZeros:   vec.X.NNZ(),
-		Loss:       params["loss"],
-		Objective:  fit.Objective,
-		TopicMap:   cluster.Layout2D(similarity),
-		Similarity: similarity,
-		Unassigned: unassigned,
-		Coherence:  mean(coherence),
-	}
-	run.Trace = TracePoints(fit.Trace)
-	for t := 0; t < k; t++ {
-		topic := report.Topic{
-			ID:            t,
-			Size:          sizes[t],
-			Share:         float64(sizes[t]) / float64(n),
-			Coherence:     coherence[t],
-			MajorityLabel: majority[t],
-			LabelShare:    share[t],
-		}
-		for r, id := range topIDs[t] {
-			topic.Terms = append(topic.Terms, report.TopicTerm{Term: vec.Vocab.Surface[id], Stem: vec.Vocab.Terms[id], Weight: topWeights[t][r]})
-		}
-		for _, j := range reps[t] {
-			d := vec.Docs[j]
-			topic.Representatives = append(topic.Representatives, report.DocRef{ID: d.ID, Label: d.Label, Confidence: as[j].Confidence, Snippet: d.Snippet})
-		}
-		run.Topics = append(run.Topics, topic)
-	}
-	if hasLabels {
-		if s, err := cluster.Score(labels, cluster.Topics(as)); err == nil {
-			run.Scores = &report.Scores{
-				NMI: s.NMI, ARI: s.ARI, Purity: s.Purity, Accuracy: s.Accuracy,
-				Labeled: s.Labeled, Unlabeled: s.Unlabeled,
-				Labels: s.Labels, Clusters: s.Clusters, Contingency: s.Contingency,
-			}
-		}
-	}
-	return run
-}
-
-// mean returns the average of xs (0 for none).
-func mean(xs []float64) float64 {
-	if len(xs) == 0 {
-		return 0
-	}
-	s := 0.0
-	for _, x := range xs {
-		s += x
-	}
-	return s / float64(len(xs))
-}
-
-// TracePoints converts a factorization's trace for the report and trace.csv.
-func TracePoints(trace []factor.Iteration) []report.TracePoint {
-	points := make([]report.TracePoint, len(trace))
-	for i, it := range trace {
-		points[i] = report.TracePoint{Iteration: it.N, Objective: it.Objective, Elapsed: it.Elapsed}
-	}
-	return points
+	return 0
 }

@@ -4,12 +4,12 @@ import (
 	"context"
 	"fmt"
 	"strings"
-	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/topicmill/topicmill/corpus"
+	"github.com/topicmill/topicmill/internal/parallel"
 	"github.com/topicmill/topicmill/sparse"
 	"github.com/topicmill/topicmill/tfidf"
 	"github.com/topicmill/topicmill/tokenize"
@@ -30,6 +30,7 @@ const snippetRunes = 240
 
 // Vectorized is the corpus as a matrix: X is terms × documents.
 type Vectorized struct {
+	Source  string            // where the documents were read from
 	Docs    []DocInfo         // column j of X is Docs[j]
 	Vocab   *vocab.Vocabulary // row i of X is Vocab.Terms[i]
 	Weights *tfidf.Model      // how X was weighted
@@ -46,146 +47,62 @@ type Timing struct {
 	Duration time.Duration
 }
 
-// batchSize is how many documents go to a tokenizing worker at a time:
-// large enough to amortise the channel, small enough to balance the load.
-const batchSize = 64
-
-// batch is a run of consecutive documents; first is the index of the first.
-type batch struct {
-	first    int
-	texts    []string
-	bags     []vocab.Bag
-	count    []int
-	snippets []string
-}
-
 // Vectorize reads the source, tokenizes every document on all workers and
-// builds the vocabulary and the TF-IDF matrix. The output does not depend on
-// the number of workers: documents keep their reading order and term ids are
-// given in sorted order once all documents are counted.
+// builds the vocabulary and the TF-IDF matrix: the first step of a run, done
+// once however many fits follow. The output does not depend on the number of
+// workers: documents keep their reading order and term ids are given in
+// sorted order once all documents are counted.
 func Vectorize(ctx context.Context, cfg Config) (*Vectorized, error) {
-	cfg = cfg.withDefaults()
+	cfg = cfg.WithDefaults()
+	if err := cfg.validateVectorizing(); err != nil {
+		return nil, err
+	}
 	analyzer, err := tokenize.New(cfg.Analyzer)
 	if err != nil {
-		return nil, err
-	}
-	if err := cfg.Pruning.Validate(); err != nil {
-		return nil, err
-	}
-	if err := cfg.Weighting.Validate(); err != nil {
-		return nil, err
+		return nil, invalid(err)
 	}
 	start := time.Now()
 	dict := tokenize.NewDictionary()
-	workers := cfg.workers()
-	sessions := make([]*tokenize.Session, workers)
-	for w := range sessions {
-		sessions[w] = analyzer.NewSession(dict)
-	}
-
+	workers := parallel.Workers(cfg.Workers)
+	bg := newBagger(analyzer, dict, workers, 0, cfg.Progress)
 	var (
-		docs     []DocInfo
-		bags     []vocab.Bag
-		tokens   []int
-		snippets []string
-		jobs     = make(chan *batch, 2*workers)
-		done     = make(chan *batch, 2*workers)
-		wg       sync.WaitGroup
-		merge    sync.WaitGroup
+		docs []DocInfo
+		bags []vocab.Bag
 	)
-	for _, s := range sessions {
-		wg.Add(1)
-		go func(s *tokenize.Session) {
-			defer wg.Done()
-			var ids []int32
-			var counter vocab.Counter
-			for b := range jobs {
-				b.bags = make([]vocab.Bag, len(b.texts))
-				b.count = make([]int, len(b.texts))
-				b.snippets = make([]string, len(b.texts))
-				for i, text := range b.texts {
-					ids = s.Terms(text, ids[:0])
-					b.bags[i] = counter.Unsorted(ids) // sorted once, by final id, in remapAll
-					b.count[i] = len(ids)
-					b.snippets[i] = snippet(text)
-				}
-				b.texts = nil
-				done <- b
-			}
-		}(s)
-	}
-	merge.Add(1)
-	go func() {
-		defer merge.Done()
-		for b := range done {
-			for len(bags) < b.first+len(b.bags) {
-				bags = append(bags, vocab.Bag{})
-				tokens = append(tokens, 0)
-				snippets = append(snippets, "")
-			}
-			copy(bags[b.first:], b.bags)
-			copy(tokens[b.first:], b.count)
-			copy(snippets[b.first:], b.snippets)
-		}
-	}()
-
-	pending := &batch{}
-	send := func() {
-		next := &batch{first: pending.first + len(pending.texts)}
-		if len(pending.texts) > 0 {
-			jobs <- pending
-		}
-		pending = next
-	}
-	readStart := time.Now()
-	account, readErr := corpus.Read(ctx, cfg.Source, cfg.Corpus, func(d corpus.Document) error {
-		docs = append(docs, DocInfo{ID: d.ID, Path: d.Path, Label: d.Label, Date: d.Date})
-		n := len(docs)
-		pending.texts = append(pending.texts, d.Text)
-		if len(pending.texts) == batchSize {
-			send()
-		}
-		if cfg.Progress != nil && n%1000 == 0 {
-			cfg.Progress(Event{Stage: "read", Done: n, Message: fmt.Sprintf("%d documents", n), Elapsed: time.Since(readStart)})
-		}
+	account, err := bg.bag(ctx, cfg.Source, cfg.Corpus, func(d []DocInfo, b []vocab.Bag) error {
+		docs = append(docs, d...)
+		bags = append(bags, b...)
 		return nil
 	})
-	send()
-	close(jobs)
-	wg.Wait()
-	close(done)
-	merge.Wait()
-	if readErr != nil {
-		return nil, readErr
+	if err != nil {
+		return nil, err
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
-	}
-	for i := range docs {
-		docs[i].Tokens, docs[i].Snippet = tokens[i], snippets[i]
 	}
 	tokenized := time.Since(start)
 
 	buildStart := time.Now()
 	// Surface forms are gathered on another core while the vocabulary is built.
 	surfaces := make(chan []string, 1)
-	go func() { surfaces <- tokenize.SurfaceForms(dict, sessions...) }()
+	go func() { surfaces <- tokenize.SurfaceForms(dict, bg.sessions...) }()
 	v, remap, err := vocab.Build(dict.Stems(), nil, bags, cfg.Pruning)
 	surface := <-surfaces
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w: %w", cfg.Source, err, corpus.ErrInput)
+		return nil, fmt.Errorf("%s: %w: %w", cfg.Source, err, ErrNoTerms)
 	}
 	v.SetSurfaces(surface, remap)
 	remapAll(bags, remap, workers)
 	weights, err := tfidf.Fit(cfg.Weighting, v)
 	if err != nil {
-		return nil, err
+		return nil, invalid(err)
 	}
-	x := weights.Matrix(bags)
+	x := weights.Matrix(bags, workers)
 	if x.NNZ() == 0 {
-		return nil, fmt.Errorf("%s: no document has a term left after tokenizing and pruning: %w", cfg.Source, corpus.ErrInput)
+		return nil, fmt.Errorf("%s: no document has a term left after tokenizing and pruning: %w", cfg.Source, ErrNoTerms)
 	}
 	return &Vectorized{
+		Source:  cfg.Source,
 		Docs:    docs,
 		Vocab:   v,
 		Weights: weights,
@@ -204,19 +121,12 @@ func Vectorize(ctx context.Context, cfg Config) (*Vectorized, error) {
 // goroutines over fixed contiguous parts (each bag is remapped alone, so
 // the split does not change the result).
 func remapAll(bags []vocab.Bag, remap []int32, workers int) {
-	var wg sync.WaitGroup
-	for w := range workers {
-		lo, hi := len(bags)*w/workers, len(bags)*(w+1)/workers
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			r := vocab.Remapper{Remap: remap}
-			for i := lo; i < hi; i++ {
-				bags[i] = r.Bag(bags[i])
-			}
-		}()
-	}
-	wg.Wait()
+	parallel.Parts(len(bags), workers, func(_, lo, hi int) {
+		r := vocab.Remapper{Remap: remap}
+		for i := lo; i < hi; i++ {
+			bags[i] = r.Bag(bags[i])
+		}
+	})
 }
 
 // snippet returns the start of text, at most snippetRunes runes with runs

@@ -6,9 +6,10 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
-	"sync"
 
+	"github.com/topicmill/topicmill/cluster"
 	"github.com/topicmill/topicmill/internal/atomicfile"
+	"github.com/topicmill/topicmill/internal/parallel"
 	"github.com/topicmill/topicmill/report"
 	"github.com/topicmill/topicmill/sparse"
 )
@@ -27,12 +28,14 @@ const (
 )
 
 // Write puts the matrix, the vocabulary and the document list into dir:
-// what `topicmill vectorize` produces.
-func (v *Vectorized) Write(dir string, meta report.Meta) error {
+// what `topicmill vectorize` produces; cfg's parameters go into the Parquet
+// metadata.
+func (v *Vectorized) Write(dir string, cfg Config) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	return concurrently(
+	meta := report.NewMeta(Version, cfg.Parameters())
+	return parallel.Do(
 		func() error {
 			return atomicfile.Write(filepath.Join(dir, MatrixFile), func(w io.Writer) error {
 				return sparse.WriteMatrixMarket(w, v.X)
@@ -44,7 +47,7 @@ func (v *Vectorized) Write(dir string, meta report.Meta) error {
 
 // writeTables writes terms.parquet and docs.parquet, at the same time.
 func (v *Vectorized) writeTables(dir string, meta report.Meta) error {
-	return concurrently(
+	return parallel.Do(
 		func() error {
 			terms := make([]report.TermRow, v.Vocab.Len())
 			for i := range terms {
@@ -60,29 +63,6 @@ func (v *Vectorized) writeTables(dir string, meta report.Meta) error {
 			return report.WriteDocs(filepath.Join(dir, DocsFile), docs, meta)
 		},
 	)
-}
-
-// concurrently runs every write on its own goroutine (files are few and
-// each is written atomically, so they overlap their formatting, compression
-// and fsync) and returns the first error in argument order, so that the
-// error reported does not depend on scheduling.
-func concurrently(writes ...func() error) error {
-	errs := make([]error, len(writes))
-	var wg sync.WaitGroup
-	for i, write := range writes {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			errs[i] = write()
-		}()
-	}
-	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // Write puts every output of a run into dir: the Parquet tables, the
@@ -109,9 +89,8 @@ func (r *Result) Write(dir string) error {
 	rows := make([]report.AssignmentRow, len(r.Assignments))
 	ids := make([]string, len(r.Assignments))
 	for j, a := range r.Assignments {
-		d := vec.Docs[j]
-		ids[j] = d.ID
-		rows[j] = report.AssignmentRow{DocID: d.ID, Path: d.Path, Label: d.Label, Topic: int32(a.Topic), Weight: a.Weight, Confidence: a.Confidence, SecondTopic: int32(a.Second)}
+		ids[j] = vec.Docs[j].ID
+		rows[j] = assignmentRow(vec.Docs[j], a)
 	}
 	if err := report.WriteAssignments(filepath.Join(dir, AssignmentsFile), rows, meta); err != nil {
 		return err
@@ -131,6 +110,12 @@ func (r *Result) Write(dir string) error {
 	return nil
 }
 
+// Summary prints the console summary of a run: one line per topic, the
+// scores against the labels when there are labels.
+func (r *Result) Summary(w io.Writer) error {
+	return report.Summary(w, r.Report)
+}
+
 // WriteTrace writes the objective per iteration as CSV: iteration,
 // objective, seconds since the start of the factorization.
 func WriteTrace(path string, trace []report.TracePoint) error {
@@ -145,4 +130,9 @@ func WriteTrace(path string, trace []report.TracePoint) error {
 		}
 		return nil
 	})
+}
+
+// assignmentRow is a document's row of assignments.parquet.
+func assignmentRow(d DocInfo, a cluster.Assignment) report.AssignmentRow {
+	return report.AssignmentRow{DocID: d.ID, Path: d.Path, Label: d.Label, Topic: int32(a.Topic), Weight: a.Weight, Confidence: a.Confidence, SecondTopic: int32(a.Second)}
 }

@@ -3,10 +3,9 @@ package tfidf
 import (
 	"fmt"
 	"math"
-	"runtime"
-	"sync"
 
 	"github.com/topicmill/topicmill/internal/hugepage"
+	"github.com/topicmill/topicmill/internal/parallel"
 	"github.com/topicmill/topicmill/sparse"
 	"github.com/topicmill/topicmill/vocab"
 )
@@ -15,10 +14,11 @@ import (
 // never dense: a first pass over the bags sizes every row, a second fills
 // the rows with each document's Column in document order, so the result is
 // allocated once, exactly, with no transpose copy. An empty bag gives an
-// all-zero column. Both passes run on GOMAXPROCS goroutines over fixed
-// contiguous runs of documents; the result does not depend on their number.
-func (m *Model) Matrix(docs []vocab.Bag) *sparse.CSR {
-	return m.matrix(docs, min(runtime.GOMAXPROCS(0), max(1, len(docs)/minPartDocs)))
+// all-zero column. Both passes run on up to workers goroutines (≤ 0 means
+// GOMAXPROCS) over fixed contiguous runs of documents; the result does not
+// depend on their number.
+func (m *Model) Matrix(docs []vocab.Bag, workers int) *sparse.CSR {
+	return m.matrix(docs, min(parallel.Workers(workers), max(1, len(docs)/minPartDocs)))
 }
 
 // minPartDocs is the fewest documents worth a goroutine of their own.
@@ -34,7 +34,7 @@ func (m *Model) matrix(docs []vocab.Bag, parts int) *sparse.CSR {
 	rows := len(m.IDF)
 	x := &sparse.CSR{Rows: rows, Cols: len(docs), RowPtr: make([]int, rows+1)}
 	next := make([][]int, parts) // next[p][t]: where part p puts its next entry of row t
-	inParts(len(docs), parts, func(p, lo, hi int) {
+	parallel.Parts(len(docs), parts, func(p, lo, hi int) {
 		count := make([]int, rows)
 		for _, b := range docs[lo:hi] {
 			for _, t := range b.Terms {
@@ -52,7 +52,7 @@ func (m *Model) matrix(docs []vocab.Bag, parts int) *sparse.CSR {
 	}
 	x.ColInd = hugepage.Make[int32](x.RowPtr[rows]) // ~20 MB for 20news: huge pages spare ~5k faults
 	x.Val = hugepage.Make[float64](x.RowPtr[rows])
-	inParts(len(docs), parts, func(p, lo, hi int) {
+	parallel.Parts(len(docs), parts, func(p, lo, hi int) {
 		var terms []int32
 		var vals []float64
 		next := next[p]
@@ -66,18 +66,4 @@ func (m *Model) matrix(docs []vocab.Bag, parts int) *sparse.CSR {
 		}
 	})
 	return x
-}
-
-// inParts calls do(p, lo, hi) for the parts contiguous runs [lo, hi) of
-// 0…n-1, each on its own goroutine, and waits for them all.
-func inParts(n, parts int, do func(p, lo, hi int)) {
-	var wg sync.WaitGroup
-	for p := range parts {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			do(p, n*p/parts, n*(p+1)/parts)
-		}()
-	}
-	wg.Wait()
 }

@@ -51,7 +51,7 @@ func BenchmarkMatrix(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
-		m.Matrix(bags)
+		m.Matrix(bags, 0)
 	}
 	b.ReportMetric(float64(20000*100)*float64(b.N)/b.Elapsed().Seconds()/1e6, "Mnnz/s")
 }

@@ -150,7 +150,7 @@ func TestColumnAndMatrix(t *testing.T) {
 					}
 				}
 			}
-			x := m.Matrix(tinyBags)
+			x := m.Matrix(tinyBags, 0)
 			if r, c := x.Dims(); r != 3 || c != 3 {
 				t.Fatalf("Matrix is %d × %d, want 3 × 3", r, c)
 			}
@@ -192,7 +192,7 @@ func TestEmptyDocument(t *testing.T) {
 		t.Errorf("empty bag column = %v %v, want empty", terms, vals)
 	}
 	docs := []vocab.Bag{tinyBags[0], {}, tinyBags[1]}
-	x := m.Matrix(docs)
+	x := m.Matrix(docs, 0)
 	if r, c := x.Dims(); r != 3 || c != 3 {
 		t.Fatalf("Matrix is %d × %d, want 3 × 3", r, c)
 	}
@@ -204,7 +204,7 @@ func TestEmptyDocument(t *testing.T) {
 	if x.NNZ() != 4 {
 		t.Errorf("NNZ = %d, want 4", x.NNZ())
 	}
-	if x := m.Matrix(nil); x.Rows != 3 || x.Cols != 0 || x.NNZ() != 0 {
+	if x := m.Matrix(nil, 0); x.Rows != 3 || x.Cols != 0 || x.NNZ() != 0 {
 		t.Errorf("Matrix(nil) = %d × %d with %d non-zeros, want 3 × 0 empty", x.Rows, x.Cols, x.NNZ())
 	}
 }

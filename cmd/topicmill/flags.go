@@ -14,19 +14,15 @@ import (
 	"github.com/topicmill/topicmill/vocab"
 )
 
-// Default pruning: a term must appear in two documents and in at most half
-// of them, which drops typos and words too common to tell topics apart.
-const (
-	defaultMinDF = 2
-	defaultMaxDF = 0.5
-)
+// The flags are declared here once and shared by the sub-commands; their
+// defaults are pipeline.Defaults(), the one owner of defaults.
 
 // readFlags choose which documents are read and how they are cleaned.
 func readFlags() []cli.Flag {
 	return []cli.Flag{
 		&cli.StringSliceFlag{Name: "include", Usage: "read only files whose name matches one of these globs (default: text-like files)"},
 		&cli.StringSliceFlag{Name: "exclude", Usage: "skip files whose name matches one of these globs (e.g. SOURCE.txt)"},
-		&cli.Int64Flag{Name: "max-bytes", Value: 10 << 20, Usage: "largest document, in bytes; longer ones are truncated"},
+		&cli.Int64Flag{Name: "max-bytes", Value: corpus.DefaultMaxBytes, Usage: "largest document, in bytes; longer ones are truncated", Action: positive[int64]("max-bytes")},
 		&cli.BoolFlag{Name: "skip-oversize", Usage: "skip documents over --max-bytes instead of truncating them"},
 		&cli.StringFlag{Name: "strip", Usage: "e-mail cleaning: any of headers,quotes,signatures (or all)"},
 		&cli.BoolFlag{Name: "keep-subject", Usage: "with --strip headers, keep the Subject line as text"},
@@ -34,11 +30,18 @@ func readFlags() []cli.Flag {
 		&cli.StringFlag{Name: "id-field", Value: "id", Usage: "JSONL/CSV/Parquet: the field holding the document id"},
 		&cli.StringFlag{Name: "label-field", Value: "label", Usage: "JSONL/CSV/Parquet: the field holding the label"},
 		&cli.StringFlag{Name: "date-field", Value: "date", Usage: "JSONL/CSV/Parquet: the field holding the date"},
+		workersFlag(),
 	}
+}
+
+// workersFlag is --workers, the goroutines of every parallel stage.
+func workersFlag() cli.Flag {
+	return &cli.IntFlag{Name: "workers", Usage: "goroutines to use (0: one per core)"}
 }
 
 // vectorFlags choose how text becomes the TF-IDF matrix.
 func vectorFlags() []cli.Flag {
+	d := pipeline.Defaults()
 	return []cli.Flag{
 		&cli.StringFlag{Name: "language", Value: "english", Usage: "stemming and stop-word language: " + fmt.Sprint(tokenize.Languages())},
 		&cli.StringFlag{Name: "stopwords", Usage: "a file of extra stop words, one per line"},
@@ -46,22 +49,22 @@ func vectorFlags() []cli.Flag {
 		&cli.BoolFlag{Name: "no-stem", Usage: "do not stem"},
 		&cli.IntFlag{Name: "min-length", Value: 2, Usage: "shortest token kept, in characters"},
 		&cli.IntFlag{Name: "max-length", Value: 25, Usage: "longest token kept, in characters"},
-		&cli.Float64Flag{Name: "min-df", Value: defaultMinDF, Usage: "keep terms in at least this many documents (a fraction if below 1)"},
-		&cli.Float64Flag{Name: "max-df", Value: defaultMaxDF, Usage: "keep terms in at most this fraction of documents"},
+		&cli.Float64Flag{Name: "min-df", Value: d.Pruning.MinDF, Usage: "keep terms in at least this many documents (a fraction if below 1)"},
+		&cli.Float64Flag{Name: "max-df", Value: d.Pruning.MaxDF, Usage: "keep terms in at most this fraction of documents"},
 		&cli.IntFlag{Name: "max-terms", Usage: "keep only the most frequent terms (0: all)"},
-		&cli.StringFlag{Name: "tf", Value: string(tfidf.DefaultTF), Usage: "term frequency: raw, sublinear or binary"},
-		&cli.StringFlag{Name: "idf", Value: string(tfidf.DefaultIDF), Usage: "inverse document frequency: smooth or none"},
-		&cli.StringFlag{Name: "norm", Value: string(tfidf.DefaultNorm), Usage: "document normalisation: l2, l1 or none"},
-		&cli.IntFlag{Name: "workers", Usage: "goroutines to use (0: one per core)"},
+		&cli.StringFlag{Name: "tf", Value: string(d.Weighting.TF), Usage: "term frequency: raw, sublinear or binary"},
+		&cli.StringFlag{Name: "idf", Value: string(d.Weighting.IDF), Usage: "inverse document frequency: smooth or none"},
+		&cli.StringFlag{Name: "norm", Value: string(d.Weighting.Norm), Usage: "document normalisation: l2, l1 or none"},
 	}
 }
 
-// factorFlags choose the factorization.
-func factorFlags(defaultK int, defaultLoss factor.Loss) []cli.Flag {
+// factorFlags choose the factorization; defaultLoss differs between a topic
+// run (KL, for word counts) and a bare matrix (Frobenius).
+func factorFlags(defaultLoss factor.Loss) []cli.Flag {
 	return []cli.Flag{
-		&cli.IntFlag{Name: "k", Value: defaultK, Usage: "number of topics"},
+		&cli.IntFlag{Name: "k", Value: pipeline.DefaultK, Usage: "number of topics", Action: positive[int]("k")},
 		&cli.StringFlag{Name: "loss", Value: string(defaultLoss), Usage: "frobenius or kullback-leibler"},
-		&cli.StringFlag{Name: "init", Value: "nndsvda", Usage: "nndsvda, nndsvd, nndsvdar or random"},
+		&cli.StringFlag{Name: "init", Value: string(factor.NNDSVDA), Usage: "nndsvda, nndsvd, nndsvdar or random"},
 		&cli.Uint64Flag{Name: "seed", Usage: "random seed"},
 		&cli.IntFlag{Name: "max-iter", Usage: "most iterations (0: the solver's default)"},
 		&cli.Float64Flag{Name: "tol", Usage: "stop when the objective's relative decrease falls below this (0: default)"},
@@ -69,6 +72,17 @@ func factorFlags(defaultK int, defaultLoss factor.Loss) []cli.Flag {
 		&cli.Float64Flag{Name: "l2-w", Usage: "L2 penalty on W"},
 		&cli.Float64Flag{Name: "l1-h", Usage: "L1 penalty on H"},
 		&cli.Float64Flag{Name: "l2-h", Usage: "L2 penalty on H"},
+	}
+}
+
+// positive is the check of a flag whose zero would only mean "the
+// default" to the library: given on the command line, it must be ≥ 1.
+func positive[T int | int64](name string) func(*cli.Context, T) error {
+	return func(_ *cli.Context, v T) error {
+		if v < 1 {
+			return usageError{fmt.Sprintf("--%s must be at least 1, got %d", name, v)}
+		}
+		return nil
 	}
 }
 
@@ -102,10 +116,19 @@ func reportProblem(p corpus.Problem) {
 	}
 }
 
+// oneCorpus returns the single positional argument, the corpus.
+func oneCorpus(c *cli.Context) (string, error) {
+	if c.NArg() != 1 {
+		return "", usageError{fmt.Sprintf("%s needs one corpus (a folder, .jsonl, .csv or .parquet file), got %d arguments", c.Command.Name, c.NArg())}
+	}
+	return c.Args().First(), nil
+}
+
 // vectorConfig reads the reading and vectorizing flags into a config.
 func vectorConfig(c *cli.Context) (pipeline.Config, error) {
-	if c.NArg() != 1 {
-		return pipeline.Config{}, usageError{fmt.Sprintf("%s needs one corpus (a folder, .jsonl, .csv or .parquet file), got %d arguments", c.Command.Name, c.NArg())}
+	source, err := oneCorpus(c)
+	if err != nil {
+		return pipeline.Config{}, err
 	}
 	opts, err := corpusOptions(c)
 	if err != nil {
@@ -123,11 +146,8 @@ func vectorConfig(c *cli.Context) (pipeline.Config, error) {
 			return pipeline.Config{}, usageError{err.Error()}
 		}
 	}
-	if _, err := tokenize.New(an); err != nil {
-		return pipeline.Config{}, usageError{err.Error()}
-	}
-	cfg := pipeline.Config{
-		Source:   c.Args().First(),
+	return pipeline.Config{
+		Source:   source,
 		Corpus:   opts,
 		Analyzer: an,
 		Pruning:  vocab.Pruning{MinDF: c.Float64("min-df"), MaxDF: c.Float64("max-df"), MaxTerms: c.Int("max-terms")},
@@ -137,19 +157,12 @@ func vectorConfig(c *cli.Context) (pipeline.Config, error) {
 			Norm: tfidf.Norm(c.String("norm")),
 		},
 		Workers: c.Int("workers"),
-	}
-	for _, check := range []func() error{cfg.Pruning.Validate, cfg.Weighting.Validate} {
-		if err := check(); err != nil {
-			return pipeline.Config{}, usageError{err.Error()}
-		}
-	}
-	return cfg, nil
+	}, nil
 }
 
-// nmfSettings reads the factorization flags and checks them before any
-// work starts.
-func nmfSettings(c *cli.Context) (factor.NMF, error) {
-	nmf := factor.NMF{
+// nmfSettings reads the factorization flags; pipeline validates them.
+func nmfSettings(c *cli.Context) factor.NMF {
+	return factor.NMF{
 		K:       c.Int("k"),
 		Loss:    factor.Loss(c.String("loss")),
 		Init:    factor.Init(c.String("init")),
@@ -162,11 +175,4 @@ func nmfSettings(c *cli.Context) (factor.NMF, error) {
 		L2H:     c.Float64("l2-h"),
 		Workers: c.Int("workers"),
 	}
-	if nmf.K < 1 {
-		return nmf, usageError{fmt.Sprintf("--k must be at least 1, got %d", nmf.K)}
-	}
-	if _, err := nmf.WithDefaults(); err != nil {
-		return nmf, usageError{err.Error()}
-	}
-	return nmf, nil
 }

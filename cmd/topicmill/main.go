@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"strings"
 
 	"github.com/urfave/cli/v2"
 
@@ -16,7 +17,8 @@ import (
 )
 
 // Exit codes: 1 for a failure during a run, 2 for input that cannot be used
-// at all (bad flags, a missing or empty corpus).
+// at all (bad flags or settings, a missing or empty corpus, a damaged model
+// or matrix), 130 when interrupted.
 const (
 	exitFailure     = 1
 	exitInput       = 2
@@ -26,8 +28,7 @@ const (
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	app := newApp()
-	if err := app.RunContext(ctx, interspersed(app, os.Args)); err != nil {
+	if err := run(ctx, os.Args); err != nil {
 		if errors.Is(err, context.Canceled) {
 			fmt.Fprintln(os.Stderr, "topicmill: interrupted; no output was written in part")
 		} else {
@@ -35,6 +36,15 @@ func main() {
 		}
 		os.Exit(exitCode(err))
 	}
+}
+
+// run parses the command line and runs the sub-command it names.
+func run(ctx context.Context, args []string) error {
+	app := newApp()
+	if len(args) > 1 && !strings.HasPrefix(args[1], "-") && args[1] != "help" && app.Command(args[1]) == nil {
+		return usageError{fmt.Sprintf("unknown command %q (see 'topicmill --help')", args[1])}
+	}
+	return app.RunContext(ctx, interspersed(app, args))
 }
 
 // newApp declares the command line, one file per sub-command.
@@ -80,8 +90,13 @@ func exitCode(err error) int {
 	switch {
 	case errors.Is(err, context.Canceled):
 		return exitInterrupted
-	case errors.Is(err, corpus.ErrInput) || errors.As(err, &usage):
+	case errors.As(err, &usage):
 		return exitInput
+	}
+	for _, unusable := range []error{corpus.ErrInput, pipeline.ErrInvalid, pipeline.ErrNoTerms, pipeline.ErrModel, pipeline.ErrMatrix} {
+		if errors.Is(err, unusable) {
+			return exitInput
+		}
 	}
 	return exitFailure
 }

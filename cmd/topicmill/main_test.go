@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"math"
 	"os"
@@ -25,8 +26,7 @@ const demo = "../../testdata/demo"
 // topicmill runs the command line in-process, as a user would call it.
 func topicmill(t *testing.T, args ...string) error {
 	t.Helper()
-	app := newApp()
-	return app.Run(interspersed(app, append([]string{"topicmill"}, args...)))
+	return run(context.Background(), append([]string{"topicmill"}, args...))
 }
 
 func TestInterspersedMovesFlagsBeforeArguments(t *testing.T) {
@@ -62,6 +62,11 @@ func TestBadCallsExitWithUsageError(t *testing.T) {
 		{[]string{"run", demo, "--min-df", "1000"}, "no term left"},
 		{[]string{"factor", "../../testdata/tvshows.csv", "--k", "9"}, "k out of range"},
 		{[]string{"assign", demo, "--model", "no-such-model.json"}, "no-such-model.json"},
+		{[]string{"assign", demo}, "needs --model"},
+		{[]string{"bogus"}, "unknown command"},
+		{[]string{"run", demo, "--k", "50", "--max-df", "1", "--min-df", "1", "--include", "00[1-4].txt"}, "k out of range"},
+		{[]string{"run", demo, "--workers", "-3"}, "workers"},
+		{[]string{"run", demo, "--max-bytes", "0"}, "--max-bytes must be at least 1"},
 	}
 	for _, c := range cases {
 		err := topicmill(t, append(c.args, "--out", t.TempDir())...)

@@ -8,14 +8,13 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/topicmill/topicmill/pipeline"
-	"github.com/topicmill/topicmill/report"
 )
 
 // runCommand is `topicmill run`: the whole pipeline, from a corpus to topics,
 // assignments, a report and a saved model.
 func runCommand() *cli.Command {
 	flags := append(readFlags(), vectorFlags()...)
-	flags = append(flags, factorFlags(pipeline.DefaultK, pipeline.DefaultLoss)...)
+	flags = append(flags, factorFlags(pipeline.DefaultLoss)...)
 	flags = append(flags, &cli.StringFlag{Name: "out", Value: "topicmill-out", Usage: "folder for the outputs"})
 	return &cli.Command{
 		Name:      "run",
@@ -31,7 +30,8 @@ func runAction(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	if cfg.NMF, err = nmfSettings(c); err != nil {
+	cfg.NMF = nmfSettings(c)
+	if err := cfg.Validate(); err != nil {
 		return err
 	}
 	cfg.Progress = progressTo(os.Stderr)
@@ -45,7 +45,7 @@ func runAction(c *cli.Context) error {
 	if err := res.Write(out); err != nil {
 		return err
 	}
-	if err := report.Summary(os.Stdout, res.Report); err != nil {
+	if err := res.Summary(os.Stdout); err != nil {
 		return err
 	}
 	fmt.Printf("report: %s\n", filepath.Join(out, pipeline.ReportFile))

@@ -10,7 +10,6 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/topicmill/topicmill/pipeline"
-	"github.com/topicmill/topicmill/report"
 )
 
 // vectorizeCommand is `topicmill vectorize`: the corpus as a TF-IDF matrix
@@ -38,10 +37,9 @@ func vectorizeAction(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	meta := report.NewMeta(pipeline.Version, cfg.Parameters())
 	out := c.String("out")
 	writeStart := time.Now()
-	if err := vec.Write(out, meta); err != nil {
+	if err := vec.Write(out, cfg); err != nil {
 		return err
 	}
 	fmt.Fprintln(os.Stderr, vec.Account.String())

@@ -1,0 +1,57 @@
+package main
+
+import (
+	"fmt"
+	"os"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/topicmill/topicmill/pipeline"
+)
+
+// assignCommand is `topicmill assign`: new documents placed in the topics of
+// a saved model (and, when it was fitted with labels, classified).
+func assignCommand() *cli.Command {
+	flags := append(readFlags(),
+		&cli.StringFlag{Name: "model", Usage: "the `FILE` model.json written by topicmill run"},
+		&cli.StringFlag{Name: "out", Value: "predictions.parquet", Usage: "Parquet file for the assignments"})
+	return &cli.Command{
+		Name:      "assign",
+		Usage:     "assign new documents to the topics of a saved model, in batches, without refitting",
+		ArgsUsage: "CORPUS",
+		Flags:     flags,
+		Action:    assignAction,
+	}
+}
+
+func assignAction(c *cli.Context) error {
+	source, err := oneCorpus(c)
+	if err != nil {
+		return err
+	}
+	if c.String("model") == "" {
+		return usageError{"assign needs --model FILE (the model.json of a run)"}
+	}
+	opts, err := corpusOptions(c)
+	if err != nil {
+		return err
+	}
+	model, err := pipeline.LoadModel(c.String("model"))
+	if err != nil {
+		return err
+	}
+	sum, err := model.AssignTo(c.Context, pipeline.AssignOptions{Source: source, Corpus: opts, Workers: c.Int("workers")}, c.String("out"))
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(os.Stderr, sum.Stats.String())
+	for t, n := range sum.Sizes {
+		fmt.Printf("topic %2d  %6d documents  %v\n", t, n, model.TopicTerms[t])
+	}
+	fmt.Printf("unassigned (no known term): %d documents\n", sum.Unassigned)
+	if sum.Labeled > 0 {
+		fmt.Printf("classification: %d of %d labeled documents get their label (accuracy %.4f)\n", sum.Agreed, sum.Labeled, sum.Accuracy())
+	}
+	fmt.Printf("predictions: %s\n", sum.Out)
+	return nil
+}

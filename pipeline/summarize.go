@@ -1,0 +1,107 @@
+package pipeline
+
+import (
+	"fmt"
+
+	"github.com/topicmill/topicmill/cluster"
+	"github.com/topicmill/topicmill/factor"
+	"github.com/topicmill/topicmill/report"
+)
+
+// summarize turns the fitted factors into the report's view of the run.
+func summarize(cfg Config, vec *Vectorized, fit *factor.Result, as []cluster.Assignment) *report.Run {
+	_, k := fit.W.Dims()
+	n := len(vec.Docs)
+	labels := make([]string, n)
+	hasLabels := false
+	for j, d := range vec.Docs {
+		labels[j] = d.Label
+		hasLabels = hasLabels || d.Label != ""
+	}
+	wn, _ := cluster.Normalize(fit.W, fit.H)
+	topIDs, topWeights := cluster.TopTerms(wn, cfg.TopTerms)
+	coherence := cluster.Coherence(topIDs, func(term int) []int32 {
+		cols, _ := vec.X.Row(term)
+		return cols
+	}, n)
+	reps := cluster.Representatives(as, k, cfg.Representatives)
+	majority, share := cluster.Majority(labels, as, k)
+	similarity := cluster.Similarity(fit.W)
+
+	sizes := make([]int, k)
+	unassigned := 0
+	for _, a := range as {
+		if a.Topic < 0 {
+			unassigned++
+			continue
+		}
+		sizes[a.Topic]++
+	}
+	params := cfg.Parameters()
+	params["k"] = fmt.Sprint(k)
+	run := &report.Run{
+		Version:    Version,
+		Corpus:     cfg.Source,
+		Parameters: params,
+		Account:    vec.Account.String(),
+		Documents:  n,
+		Terms:      vec.Vocab.Len(),
+		NonZeros:   vec.X.NNZ(),
+		Loss:       params["loss"],
+		Objective:  fit.Objective,
+		TopicMap:   cluster.Layout2D(similarity),
+		Similarity: similarity,
+		Unassigned: unassigned,
+		Coherence:  mean(coherence),
+	}
+	run.Trace = TracePoints(fit.Trace)
+	for t := 0; t < k; t++ {
+		topic := report.Topic{
+			ID:            t,
+			Size:          sizes[t],
+			Share:         float64(sizes[t]) / float64(n),
+			Coherence:     coherence[t],
+			MajorityLabel: majority[t],
+			LabelShare:    share[t],
+		}
+		for r, id := range topIDs[t] {
+			topic.Terms = append(topic.Terms, report.TopicTerm{Term: vec.Vocab.Surface[id], Stem: vec.Vocab.Terms[id], Weight: topWeights[t][r]})
+		}
+		for _, j := range reps[t] {
+			d := vec.Docs[j]
+			topic.Representatives = append(topic.Representatives, report.DocRef{ID: d.ID, Label: d.Label, Confidence: as[j].Confidence, Snippet: d.Snippet})
+		}
+		run.Topics = append(run.Topics, topic)
+	}
+	if hasLabels {
+		if s, err := cluster.Score(labels, cluster.Topics(as)); err == nil {
+			run.Scores = &report.Scores{
+				NMI: s.NMI, ARI: s.ARI, Purity: s.Purity, Accuracy: s.Accuracy,
+				Labeled: s.Labeled, Unlabeled: s.Unlabeled,
+				Labels: s.Labels, Clusters: s.Clusters, Contingency: s.Contingency,
+			}
+		}
+	}
+	return run
+}
+
+// mean returns the average of xs (0 for none).
+func mean(xs []float64) float64 {
+	if len(xs) == 0 {
+		return 0
+	}
+	s := 0.0
+	for _, x := range xs {
+		s += x
+	}
+	return s / float64(len(xs))
+}
+
+// TracePoints converts a factorization's trace for the report and trace.csv.
+func TracePoints(trace []factor.Iteration) []report.TracePoint {
+	points := make([]report.TracePoint, len(trace))
+	for i, it := range trace {
+		points[i] = report.TracePoint{Iteration: it.N, Objective: it.Objective, Elapsed: it.Elapsed}
+	}
+	return points
+}
