@@ -11,9 +11,13 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/parquet-go/parquet-go"
 
 	"github.com/topicmill/topicmill/corpus"
 	"github.com/topicmill/topicmill/factor"
+	"github.com/topicmill/topicmill/report"
 	"github.com/topicmill/topicmill/vocab"
 )
 
@@ -238,6 +242,52 @@ func TestInvalidSettingsAreRefusedBeforeWork(t *testing.T) {
 		}
 		if _, runErr := Run(context.Background(), cfg); !errors.Is(runErr, ErrInvalid) {
 			t.Errorf("%s: Run = %v, want ErrInvalid", name, runErr)
+		}
+	}
+}
+
+// TestDatesReachTheTables checks that a JSONL corpus's dates are kept in
+// docs.parquet and assignments.parquet, and that a missing date is null.
+func TestDatesReachTheTables(t *testing.T) {
+	dir := t.TempDir()
+	src := filepath.Join(dir, "docs.jsonl")
+	lines := `{"id":"a","text":"rocket orbit launch moon rocket","date":"2024-03-05T10:00:00Z"}
+{"id":"b","text":"garlic pasta oven sauce garlic","date":"2024-04-01"}
+{"id":"c","text":"rocket moon orbit telescope"}
+{"id":"d","text":"pasta sauce garlic pepper oven"}
+`
+	if err := os.WriteFile(src, []byte(lines), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res, err := Run(context.Background(), Config{Source: src, NMF: factor.NMF{K: 2}, Pruning: vocab.Pruning{MinDF: 1, MaxDF: 1}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "out")
+	if err := res.Write(out); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"2024-03-05T10:00:00Z", "2024-04-01T00:00:00Z", "null", "null"}
+	show := func(d *time.Time) string {
+		if d == nil {
+			return "null"
+		}
+		return d.Format(time.RFC3339)
+	}
+	docs, err := parquet.ReadFile[report.DocRow](filepath.Join(out, DocsFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	as, err := parquet.ReadFile[report.AssignmentRow](filepath.Join(out, AssignmentsFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for j := range want {
+		if got := show(docs[j].Date); got != want[j] {
+			t.Errorf("docs.parquet row %d: date %s, want %s", j, got, want[j])
+		}
+		if got := show(as[j].Date); got != want[j] {
+			t.Errorf("assignments.parquet row %d: date %s, want %s", j, got, want[j])
 		}
 	}
 }

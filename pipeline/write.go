@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"time"
 
 	"github.com/topicmill/topicmill/cluster"
 	"github.com/topicmill/topicmill/internal/atomicfile"
@@ -58,7 +59,7 @@ func (v *Vectorized) writeTables(dir string, meta report.Meta) error {
 		func() error {
 			docs := make([]report.DocRow, len(v.Docs))
 			for j, d := range v.Docs {
-				docs[j] = report.DocRow{Column: int32(j), ID: d.ID, Path: d.Path, Label: d.Label, Tokens: int32(d.Tokens)}
+				docs[j] = report.DocRow{Column: int32(j), ID: d.ID, Path: d.Path, Label: d.Label, Tokens: int32(d.Tokens), Date: d.date()}
 			}
 			return report.WriteDocs(filepath.Join(dir, DocsFile), docs, meta)
 		},
@@ -134,5 +135,14 @@ func WriteTrace(path string, trace []report.TracePoint) error {
 
 // assignmentRow is a document's row of assignments.parquet.
 func assignmentRow(d DocInfo, a cluster.Assignment) report.AssignmentRow {
-	return report.AssignmentRow{DocID: d.ID, Path: d.Path, Label: d.Label, Topic: int32(a.Topic), Weight: a.Weight, Confidence: a.Confidence, SecondTopic: int32(a.Second)}
+	return report.AssignmentRow{DocID: d.ID, Path: d.Path, Label: d.Label, Topic: int32(a.Topic), Weight: a.Weight, Confidence: a.Confidence, SecondTopic: int32(a.Second), Date: d.date()}
+}
+
+// date is the document's date for a nullable column: nil when unknown.
+func (d DocInfo) date() *time.Time {
+	if d.Date.IsZero() {
+		return nil
+	}
+	t := d.Date.UTC()
+	return &t
 }

@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"io"
+	"time"
 
 	"github.com/parquet-go/parquet-go"
 
@@ -10,7 +11,7 @@ import (
 )
 
 // The Parquet files topicmill writes. Every file is zstd-compressed, every
-// column is required (never null), and the footer's key-value metadata holds
+// column is required (never null) but the dates, and the footer's key-value metadata holds
 // "topicmill.version" and one "topicmill.<param>" entry per run parameter.
 //
 //	topics.parquet       one row per (topic, rank): a topic's top terms
@@ -28,6 +29,7 @@ import (
 //	  weight       DOUBLE  the document's weight in that topic (H)
 //	  confidence   DOUBLE  that weight's share of the document's column of H
 //	  second_topic INT32   the runner-up topic; -1 when there is none
+//	  date         TIMESTAMP (µs, UTC, nullable)  the document's date, null when unknown
 //
 //	predictions.parquet  (topicmill assign) the columns of assignments.parquet, then
 //	  predicted    STRING  the label the topic predicts ("" when the model had no labels)
@@ -49,6 +51,7 @@ import (
 //	  path         STRING
 //	  label        STRING  "" when unlabeled
 //	  tokens       INT32   tokens kept after analysis
+//	  date         TIMESTAMP (µs, UTC, nullable)  the document's date, null when unknown
 
 // Meta is the key-value metadata stored in every Parquet file's footer: the
 // run's parameters and topicmill's version (keys "topicmill.version",
@@ -84,6 +87,8 @@ type AssignmentRow struct {
 	Weight      float64 `parquet:"weight"`
 	Confidence  float64 `parquet:"confidence"`
 	SecondTopic int32   `parquet:"second_topic"`
+	// Date is the document's date, null when the source gave none.
+	Date *time.Time `parquet:"date,optional,timestamp(microsecond)"`
 }
 
 // PredictionRow is one row of the file `topicmill assign` writes: a new
@@ -109,6 +114,8 @@ type DocRow struct {
 	Path   string `parquet:"path"`
 	Label  string `parquet:"label,dict"`
 	Tokens int32  `parquet:"tokens"`
+	// Date is the document's date, null when the source gave none.
+	Date *time.Time `parquet:"date,optional,timestamp(microsecond)"`
 }
 
 // WriteTopics writes topics.parquet atomically.

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // duckdbCheck is the DuckDB read-back script, relative to this package.
@@ -42,6 +43,9 @@ func (c orderedColumns) MarshalJSON() ([]byte, error) {
 	b.WriteByte('}')
 	return []byte(b.String()), nil
 }
+
+// fixtureDate is the date of the fixtures' dated document.
+var fixtureDate = time.Date(2024, 3, 5, 10, 0, 0, 0, time.UTC)
 
 // requireDuckDB skips the test when node or the script's node_modules are
 // missing, except under CI=true, where the Makefile must have installed them.
@@ -96,11 +100,11 @@ func TestParquetReadBackWithDuckDB(t *testing.T) {
 		},
 		{
 			File: write("assignments.parquet", WriteAssignments(filepath.Join(dir, "assignments.parquet"), []AssignmentRow{
-				{"a", "sci/a.txt", "sci", 1, 0.75, 0.6, 0}, {"b", "b.txt", "", -1, 0, 0, -1},
+				{"a", "sci/a.txt", "sci", 1, 0.75, 0.6, 0, &fixtureDate}, {"b", "b.txt", "", -1, 0, 0, -1, nil},
 			}, testMeta)),
 			Rows: 2,
 			Columns: strs("doc_id", "VARCHAR", "path", "VARCHAR", "label", "VARCHAR", "topic", "INTEGER",
-				"weight", "DOUBLE", "confidence", "DOUBLE", "second_topic", "INTEGER"),
+				"weight", "DOUBLE", "confidence", "DOUBLE", "second_topic", "INTEGER", "date", "TIMESTAMP WITH TIME ZONE"),
 		},
 		{
 			File: write("terms.parquet", WriteTerms(filepath.Join(dir, "terms.parquet"), []TermRow{
@@ -112,10 +116,10 @@ func TestParquetReadBackWithDuckDB(t *testing.T) {
 		},
 		{
 			File: write("docs.parquet", WriteDocs(filepath.Join(dir, "docs.parquet"), []DocRow{
-				{0, "a", "sci/a.txt", "sci", 17}, {1, "b", "b.txt", "", 0},
+				{0, "a", "sci/a.txt", "sci", 17, &fixtureDate}, {1, "b", "b.txt", "", 0, nil},
 			}, testMeta)),
 			Rows:    2,
-			Columns: strs("column", "INTEGER", "id", "VARCHAR", "path", "VARCHAR", "label", "VARCHAR", "tokens", "INTEGER"),
+			Columns: strs("column", "INTEGER", "id", "VARCHAR", "path", "VARCHAR", "label", "VARCHAR", "tokens", "INTEGER", "date", "TIMESTAMP WITH TIME ZONE"),
 		},
 		{
 			File:    write("doc_topics.parquet", WriteDocTopics(filepath.Join(dir, "doc_topics.parquet"), ids, H, testMeta)),
