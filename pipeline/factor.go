@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
 
 	"gonum.org/v1/gonum/mat"
@@ -57,21 +56,20 @@ func FactorMatrix(ctx context.Context, opts FactorOptions) (*Factored, error) {
 	if err != nil {
 		return nil, fmt.Errorf("factor %s: %w", opts.Matrix, err)
 	}
-	if err := os.MkdirAll(opts.Out, 0o755); err != nil {
-		return nil, err
-	}
-	writeFactor := func(name string, m mat.Matrix) func() error {
-		return func() error {
-			return atomicfile.Write(filepath.Join(opts.Out, name), func(w io.Writer) error {
-				return sparse.WriteDenseMatrixMarket(w, m)
-			})
+	err = writeSet(opts.Out, func(st *staging) error {
+		writeFactor := func(name string, m mat.Matrix) func() error {
+			return func() error {
+				return atomicfile.Write(st.path(name), func(w io.Writer) error {
+					return sparse.WriteDenseMatrixMarket(w, m)
+				})
+			}
 		}
-	}
-	err = parallel.Do(
-		writeFactor(WFile, fit.W),
-		writeFactor(HFile, fit.H),
-		func() error { return WriteTrace(filepath.Join(opts.Out, TraceFile), TracePoints(fit.Trace)) },
-	)
+		return parallel.Do(
+			writeFactor(WFile, fit.W),
+			writeFactor(HFile, fit.H),
+			func() error { return WriteTrace(st.path(TraceFile), TracePoints(fit.Trace)) },
+		)
+	})
 	if err != nil {
 		return nil, err
 	}

@@ -3,8 +3,6 @@ package pipeline
 import (
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"strconv"
 	"time"
 
@@ -32,50 +30,52 @@ const (
 // what `topicmill vectorize` produces; cfg's parameters go into the Parquet
 // metadata.
 func (v *Vectorized) Write(dir string, cfg Config) error {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
 	meta := report.NewMeta(Version, cfg.Parameters())
-	return parallel.Do(
-		func() error {
-			return atomicfile.Write(filepath.Join(dir, MatrixFile), func(w io.Writer) error {
-				return sparse.WriteMatrixMarket(w, v.X)
-			})
-		},
-		func() error { return v.writeTables(dir, meta) },
-	)
+	return writeSet(dir, func(st *staging) error {
+		return parallel.Do(
+			func() error {
+				return atomicfile.Write(st.path(MatrixFile), func(w io.Writer) error {
+					return sparse.WriteMatrixMarket(w, v.X)
+				})
+			},
+			func() error { return v.writeTables(st, meta) },
+		)
+	})
 }
 
 // writeTables writes terms.parquet and docs.parquet, at the same time.
-func (v *Vectorized) writeTables(dir string, meta report.Meta) error {
+func (v *Vectorized) writeTables(st *staging, meta report.Meta) error {
 	return parallel.Do(
 		func() error {
 			terms := make([]report.TermRow, v.Vocab.Len())
 			for i := range terms {
 				terms[i] = report.TermRow{ID: int32(i), Term: v.Vocab.Terms[i], Surface: v.Vocab.Surface[i], DF: v.Vocab.DF[i], IDF: v.Weights.IDF[i]}
 			}
-			return report.WriteTerms(filepath.Join(dir, TermsFile), terms, meta)
+			return report.WriteTerms(st.path(TermsFile), terms, meta)
 		},
 		func() error {
 			docs := make([]report.DocRow, len(v.Docs))
 			for j, d := range v.Docs {
 				docs[j] = report.DocRow{Column: int32(j), ID: d.ID, Path: d.Path, Label: d.Label, Tokens: int32(d.Tokens), Date: d.date()}
 			}
-			return report.WriteDocs(filepath.Join(dir, DocsFile), docs, meta)
+			return report.WriteDocs(st.path(DocsFile), docs, meta)
 		},
 	)
 }
 
 // Write puts every output of a run into dir: the Parquet tables, the
-// objective trace, the HTML report and the saved model. Each file is
-// written under a temporary name and renamed into place.
+// objective trace, the HTML report and the saved model. They appear
+// together: a failure while writing leaves dir's earlier outputs as they
+// were.
 func (r *Result) Write(dir string) error {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
+	return writeSet(dir, r.write)
+}
+
+// write writes the outputs of a run into a staging folder.
+func (r *Result) write(st *staging) error {
 	meta := report.NewMeta(Version, r.Report.Parameters)
 	vec := r.Vectorized
-	if err := vec.writeTables(dir, meta); err != nil {
+	if err := vec.writeTables(st, meta); err != nil {
 		return err
 	}
 	var topics []report.TopicTermRow
@@ -84,7 +84,7 @@ func (r *Result) Write(dir string) error {
 			topics = append(topics, report.TopicTermRow{Topic: int32(t.ID), Rank: int32(rank), Term: term.Term, Stem: term.Stem, Weight: term.Weight})
 		}
 	}
-	if err := report.WriteTopics(filepath.Join(dir, TopicsFile), topics, meta); err != nil {
+	if err := report.WriteTopics(st.path(TopicsFile), topics, meta); err != nil {
 		return err
 	}
 	rows := make([]report.AssignmentRow, len(r.Assignments))
@@ -93,19 +93,19 @@ func (r *Result) Write(dir string) error {
 		ids[j] = vec.Docs[j].ID
 		rows[j] = assignmentRow(vec.Docs[j], a)
 	}
-	if err := report.WriteAssignments(filepath.Join(dir, AssignmentsFile), rows, meta); err != nil {
+	if err := report.WriteAssignments(st.path(AssignmentsFile), rows, meta); err != nil {
 		return err
 	}
-	if err := report.WriteDocTopics(filepath.Join(dir, DocTopicsFile), ids, r.Fit.H, meta); err != nil {
+	if err := report.WriteDocTopics(st.path(DocTopicsFile), ids, r.Fit.H, meta); err != nil {
 		return err
 	}
-	if err := WriteTrace(filepath.Join(dir, TraceFile), r.Report.Trace); err != nil {
+	if err := WriteTrace(st.path(TraceFile), r.Report.Trace); err != nil {
 		return err
 	}
-	if err := r.Model.Save(filepath.Join(dir, ModelFile)); err != nil {
+	if err := r.Model.Save(st.path(ModelFile)); err != nil {
 		return err
 	}
-	if err := report.WriteHTML(filepath.Join(dir, ReportFile), r.Report); err != nil {
+	if err := report.WriteHTML(st.path(ReportFile), r.Report); err != nil {
 		return err
 	}
 	return nil

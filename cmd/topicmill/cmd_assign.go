@@ -36,6 +36,9 @@ func assignAction(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
+	if err := pipeline.CheckOutputFile(c.String("out")); err != nil {
+		return err
+	}
 	model, err := pipeline.LoadModel(c.String("model"))
 	if err != nil {
 		return err

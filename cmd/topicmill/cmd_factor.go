@@ -28,6 +28,9 @@ func factorAction(c *cli.Context) error {
 		return usageError{fmt.Sprintf("factor needs one matrix file (.mtx or .csv), got %d arguments", c.NArg())}
 	}
 	out := c.String("out")
+	if err := pipeline.CheckOutputFolder(out); err != nil {
+		return err
+	}
 	res, err := pipeline.FactorMatrix(c.Context, pipeline.FactorOptions{Matrix: c.Args().First(), NMF: nmfSettings(c), Out: out})
 	if err != nil {
 		return err

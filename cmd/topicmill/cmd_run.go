@@ -34,6 +34,10 @@ func runAction(c *cli.Context) error {
 	if err := cfg.Validate(); err != nil {
 		return err
 	}
+	out := c.String("out")
+	if err := pipeline.CheckOutputFolder(out); err != nil {
+		return err
+	}
 	cfg.Progress = progressTo(os.Stderr)
 	res, err := pipeline.Run(c.Context, cfg)
 	endProgress(cfg.Progress)
@@ -41,7 +45,6 @@ func runAction(c *cli.Context) error {
 		return err
 	}
 	fmt.Fprintln(os.Stderr, res.Vectorized.Account.String())
-	out := c.String("out")
 	if err := res.Write(out); err != nil {
 		return err
 	}

@@ -31,13 +31,19 @@ func vectorizeAction(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
+	if err := cfg.Validate(); err != nil {
+		return err
+	}
+	out := c.String("out")
+	if err := pipeline.CheckOutputFolder(out); err != nil {
+		return err
+	}
 	cfg.Progress = progressTo(os.Stderr)
 	vec, err := pipeline.Vectorize(c.Context, cfg)
 	endProgress(cfg.Progress)
 	if err != nil {
 		return err
 	}
-	out := c.String("out")
 	writeStart := time.Now()
 	if err := vec.Write(out, cfg); err != nil {
 		return err

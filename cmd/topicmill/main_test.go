@@ -48,28 +48,41 @@ func TestInterspersedMovesFlagsBeforeArguments(t *testing.T) {
 // wrongly ends with exit status 2 and a message that says what is wrong,
 // before any corpus is read.
 func TestBadCallsExitWithUsageError(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "a-file")
+	if err := os.WriteFile(file, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
 	cases := []struct {
 		args []string
 		want string
+		out  string // --out, when not a fresh folder
 	}{
-		{[]string{"run", demo, "--bogus"}, "flag provided but not defined"},
-		{[]string{"run", demo, "--k", "abc"}, "invalid value \"abc\""},
-		{[]string{"run", demo, "--k", "0"}, "--k must be at least 1"},
-		{[]string{"run", demo, "--language", "klingon"}, "unknown language"},
-		{[]string{"run", demo, "--loss", "l3"}, "unknown loss"},
-		{[]string{"run", demo, "--tf", "log"}, "tf"},
-		{[]string{"run"}, "needs one corpus"},
-		{[]string{"run", demo, "--min-df", "1000"}, "no term left"},
-		{[]string{"factor", "../../testdata/tvshows.csv", "--k", "9"}, "k out of range"},
-		{[]string{"assign", demo, "--model", "no-such-model.json"}, "no-such-model.json"},
-		{[]string{"assign", demo}, "needs --model"},
-		{[]string{"bogus"}, "unknown command"},
-		{[]string{"run", demo, "--k", "50", "--max-df", "1", "--min-df", "1", "--include", "00[1-4].txt"}, "k out of range"},
-		{[]string{"run", demo, "--workers", "-3"}, "workers"},
-		{[]string{"run", demo, "--max-bytes", "0"}, "--max-bytes must be at least 1"},
+		{[]string{"run", demo, "--bogus"}, "flag provided but not defined", ""},
+		{[]string{"run", demo, "--k", "abc"}, "invalid value \"abc\"", ""},
+		{[]string{"run", demo, "--k", "0"}, "--k must be at least 1", ""},
+		{[]string{"run", demo, "--language", "klingon"}, "unknown language", ""},
+		{[]string{"run", demo, "--loss", "l3"}, "unknown loss", ""},
+		{[]string{"run", demo, "--tf", "log"}, "tf", ""},
+		{[]string{"run"}, "needs one corpus", ""},
+		{[]string{"run", demo, "--min-df", "1000"}, "no term left", ""},
+		{[]string{"factor", "../../testdata/tvshows.csv", "--k", "9"}, "k out of range", ""},
+		{[]string{"assign", demo, "--model", "no-such-model.json"}, "no-such-model.json", filepath.Join(filepath.Dir(file), "p.parquet")},
+		{[]string{"assign", demo}, "needs --model", ""},
+		{[]string{"bogus"}, "unknown command", ""},
+		{[]string{"run", demo, "--k", "50", "--max-df", "1", "--min-df", "1", "--include", "00[1-4].txt"}, "k out of range", ""},
+		{[]string{"run", demo, "--workers", "-3"}, "workers", ""},
+		{[]string{"run", demo, "--max-bytes", "0"}, "--max-bytes must be at least 1", ""},
+		{[]string{"run", demo}, "is a file", file},
+		{[]string{"vectorize", demo}, "is a file", file},
+		{[]string{"factor", "../../testdata/tvshows.csv", "--k", "2"}, "is a file", file},
+		{[]string{"assign", demo, "--model", "m.json"}, "does not exist", filepath.Join(file, "x", "p.parquet")},
 	}
 	for _, c := range cases {
-		err := topicmill(t, append(c.args, "--out", t.TempDir())...)
+		out := c.out
+		if out == "" {
+			out = t.TempDir()
+		}
+		err := topicmill(t, append(c.args, "--out", out)...)
 		if err == nil || exitCode(err) != exitInput || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("topicmill %q: err = %v (exit %d), want exit %d with %q", c.args, err, exitCode(err), exitInput, c.want)
 		}

@@ -1,0 +1,129 @@
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"github.com/topicmill/topicmill/factor"
+	"github.com/topicmill/topicmill/internal/atomicfile"
+)
+
+// names lists the entries of dir.
+func names(t *testing.T, dir string) []string {
+	t.Helper()
+	es, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, e := range es {
+		out = append(out, e.Name())
+	}
+	return out
+}
+
+// TestWriteSetAllOrNothing checks that a set that fails midway leaves the
+// earlier outputs untouched and no staging folder, and that a set that
+// succeeds replaces them and removes the outputs it does not write.
+func TestWriteSetAllOrNothing(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{ModelFile, AssignmentsFile, "notes.txt"} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte("old "+name), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write := func(name, body string) func(*staging) error {
+		return func(st *staging) error {
+			return atomicfile.Write(st.path(name), func(w io.Writer) error {
+				_, err := io.WriteString(w, body)
+				return err
+			})
+		}
+	}
+	boom := errors.New("disk full")
+	err := writeSet(dir, func(st *staging) error {
+		if err := write(ModelFile, "new model")(st); err != nil {
+			return err
+		}
+		return boom
+	})
+	if !errors.Is(err, boom) {
+		t.Fatalf("err = %v, want %v", err, boom)
+	}
+	if got := names(t, dir); !slices.Equal(got, []string{AssignmentsFile, ModelFile, "notes.txt"}) {
+		t.Errorf("after a failed set the folder holds %q", got)
+	}
+	if b, _ := os.ReadFile(filepath.Join(dir, ModelFile)); string(b) != "old "+ModelFile {
+		t.Errorf("model.json holds %q after a failed set, want the old one", b)
+	}
+	if err := writeSet(dir, write(ModelFile, "new model")); err != nil {
+		t.Fatal(err)
+	}
+	// assignments.parquet belonged to the earlier set: gone; notes.txt is not ours: kept.
+	if got := names(t, dir); !slices.Equal(got, []string{ModelFile, "notes.txt"}) {
+		t.Errorf("after a set the folder holds %q, want model.json and notes.txt", got)
+	}
+	if b, _ := os.ReadFile(filepath.Join(dir, ModelFile)); string(b) != "new model" {
+		t.Errorf("model.json holds %q, want the new one", b)
+	}
+}
+
+// TestVectorizeIntoARunFolderLeavesNoMix checks that vectorizing into a
+// run's folder removes the run's tables instead of leaving them beside the
+// new corpus's docs.parquet.
+func TestVectorizeIntoARunFolderLeavesNoMix(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	res, err := Run(ctx, Config{Source: demo, NMF: factor.NMF{K: 3}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := res.Write(dir); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{AssignmentsFile, DocTopicsFile, DocsFile, ModelFile, ReportFile, TermsFile, TopicsFile, TraceFile}
+	if got := names(t, dir); !slices.Equal(got, want) {
+		t.Fatalf("run wrote %q, want %q", got, want)
+	}
+	if err := res.Vectorized.Write(dir, Config{Source: demo}); err != nil {
+		t.Fatal(err)
+	}
+	if got := names(t, dir); !slices.Equal(got, []string{MatrixFile, DocsFile, TermsFile}) {
+		t.Errorf("vectorize into the run's folder leaves %q, want X.mtx, docs and terms only", got)
+	}
+}
+
+func TestCheckOutput(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "a-file")
+	if err := os.WriteFile(file, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name string
+		err  error
+	}{
+		{"folder that is a file", CheckOutputFolder(file)},
+		{"folder under a file", CheckOutputFolder(filepath.Join(file, "sub"))},
+		{"file in a missing folder", CheckOutputFile(filepath.Join(dir, "no", "x.parquet"))},
+		{"file that is a folder", CheckOutputFile(dir)},
+	} {
+		if !errors.Is(c.err, ErrInvalid) {
+			t.Errorf("%s: err = %v, want ErrInvalid", c.name, c.err)
+		}
+	}
+	if err := CheckOutputFolder(filepath.Join(dir, "new", "out")); err != nil {
+		t.Errorf("a new folder: %v", err)
+	}
+	if got := names(t, filepath.Join(dir, "new", "out")); len(got) != 0 {
+		t.Errorf("the check left %q behind", got)
+	}
+	if err := CheckOutputFile(filepath.Join(dir, "x.parquet")); err != nil {
+		t.Errorf("a new file: %v", err)
+	}
+}
