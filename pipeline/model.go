@@ -1,12 +1,16 @@
 package pipeline
 
 import (
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"math"
 	"os"
+	"path/filepath"
 
 	"gonum.org/v1/gonum/mat"
 
@@ -19,11 +23,14 @@ import (
 )
 
 // modelFormat is the saved model's format version; LoadModel refuses others.
-const modelFormat = 1
+// Format 2 keeps W in a binary file beside the JSON and adds a checksum.
+const modelFormat = 2
 
 // Model is a fitted topic model: everything needed to turn new documents
 // into the same terms, weight them the same way and place them in the same
-// topics, without the corpus it was fitted on.
+// topics, without the corpus it was fitted on. It is saved as two files in
+// one folder: model.json (settings, vocabulary, labels) and model_w.bin (W
+// as little-endian float64, row-major), tied together by a checksum.
 type Model struct {
 	Format     int               `json:"format"`
 	Version    string            `json:"version"`
@@ -34,7 +41,9 @@ type Model struct {
 	L1H        float64           `json:"l1_h"`
 	L2H        float64           `json:"l2_h"`
 	K          int               `json:"k"`
-	W          []float64         `json:"w"`           // terms × topics, row-major
+	W          []float64         `json:"-"`           // terms × topics, row-major; saved in WFile
+	WFile      string            `json:"w_file"`      // W's file, in the model's folder
+	Checksum   string            `json:"checksum"`    // SHA-256 of the JSON without this field, then W's bytes
 	TopicLabel []string          `json:"topic_label"` // label each topic predicts; all "" without labels
 	TopicTerms [][]string        `json:"topic_terms"` // each topic's top terms, as shown in reports
 }
@@ -67,20 +76,66 @@ func newModel(cfg Config, vec *Vectorized, fit *factor.Result, run *report.Run) 
 		L2H:        cfg.NMF.L2H,
 		K:          k,
 		W:          w,
+		WFile:      ModelWFile,
 		TopicLabel: labels,
 		TopicTerms: terms,
 	}
 }
 
-// Save writes the model as JSON, atomically.
+// Save writes the model to path (its JSON) and W's file beside it, each
+// atomically, with the checksum that ties them together.
 func (m *Model) Save(path string) error {
+	wbytes := m.wBytes()
+	sum, err := m.checksum(wbytes)
+	if err != nil {
+		return err
+	}
+	m.Checksum = sum
+	err = atomicfile.Write(filepath.Join(filepath.Dir(path), m.WFile), func(w io.Writer) error {
+		_, err := w.Write(wbytes)
+		return err
+	})
+	if err != nil {
+		return err
+	}
 	return atomicfile.Write(path, func(w io.Writer) error {
 		return json.NewEncoder(w).Encode(m)
 	})
 }
 
-// LoadModel reads a model written by Save and checks that it is whole.
+// wBytes is W as little-endian float64s.
+func (m *Model) wBytes() []byte {
+	b := make([]byte, 8*len(m.W))
+	for i, v := range m.W {
+		binary.LittleEndian.PutUint64(b[8*i:], math.Float64bits(v))
+	}
+	return b
+}
+
+// checksum is the SHA-256 of the model's JSON (without the checksum) and
+// then W's bytes, in hex. encoding/json writes a struct the same way every
+// time and float64s so that they read back exactly, so a loaded model
+// recomputes the sum of the file it came from.
+func (m *Model) checksum(wbytes []byte) (string, error) {
+	c := *m
+	c.Checksum = ""
+	body, err := json.Marshal(&c)
+	if err != nil {
+		return "", fmt.Errorf("model: %w", err)
+	}
+	h := sha256.New()
+	h.Write(body)
+	h.Write(wbytes)
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// LoadModel reads a model written by Save, from its JSON file or from the
+// folder holding it (a run's output folder), and checks that it is whole:
+// the format version, the checksum, sizes and values.
 func LoadModel(path string) (*Model, error) {
+	if st, err := os.Stat(path); err == nil && st.IsDir() {
+		path = filepath.Join(path, ModelFile)
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("load model: %w: %w", err, ErrModel)
@@ -93,10 +148,40 @@ func LoadModel(path string) (*Model, error) {
 	if m.Format != modelFormat {
 		return nil, fmt.Errorf("load model %s: format %d, this topicmill reads format %d: %w", path, m.Format, modelFormat, ErrModel)
 	}
+	if err := m.readW(filepath.Dir(path)); err != nil {
+		return nil, fmt.Errorf("load model %s: %w: %w", path, err, ErrModel)
+	}
 	if err := m.check(); err != nil {
 		return nil, fmt.Errorf("load model %s: %w (damaged file?): %w", path, err, ErrModel)
 	}
 	return &m, nil
+}
+
+// readW reads W's file from dir and verifies the checksum.
+func (m *Model) readW(dir string) error {
+	if m.WFile == "" || m.WFile != filepath.Base(m.WFile) || m.Vocabulary == nil || m.K < 1 {
+		return errors.New("no W file named, or sizes missing")
+	}
+	wpath := filepath.Join(dir, m.WFile)
+	b, err := os.ReadFile(wpath)
+	if err != nil {
+		return err
+	}
+	if want := 8 * m.Vocabulary.Len() * m.K; len(b) != want {
+		return fmt.Errorf("%s holds %d bytes, want %d (%d terms × %d topics)", wpath, len(b), want, m.Vocabulary.Len(), m.K)
+	}
+	sum, err := m.checksum(b)
+	if err != nil {
+		return err
+	}
+	if sum != m.Checksum {
+		return fmt.Errorf("checksum mismatch: the model or %s is damaged or from another run", wpath)
+	}
+	m.W = make([]float64, len(b)/8)
+	for i := range m.W {
+		m.W[i] = math.Float64frombits(binary.LittleEndian.Uint64(b[8*i:]))
+	}
+	return nil
 }
 
 // check verifies that a decoded model is whole: consistent sizes, a valid

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -99,8 +100,9 @@ func TestLoadModelRefusesDamagedFiles(t *testing.T) {
 	dir := t.TempDir()
 	cases := map[string]string{
 		"future.json":    `{"format": 99}`,
-		"truncated.json": `{"format": 1, "k": 2, "w": [1, 2`,
-		"sizes.json":     `{"format": 1, "k": 2, "w": [1], "vocabulary": {"terms": ["a"], "surface": ["a"], "df": [1], "n_docs": 1}, "weighting": {"weighting": {"tf": "raw", "idf": "none", "norm": "none"}, "idf": [1]}, "topic_label": ["", ""]}`,
+		"format1.json":   `{"format": 1, "k": 2, "w": [1, 2]}`,
+		"truncated.json": `{"format": 2, "k": 2, "w_file": "x.bin`,
+		"no-w-file.json": `{"format": 2, "k": 1, "w_file": "missing.bin", "vocabulary": {"terms": ["a"], "surface": ["a"], "df": [1], "n_docs": 1}}`,
 	}
 	for name, body := range cases {
 		path := filepath.Join(dir, name)
@@ -108,7 +110,7 @@ func TestLoadModelRefusesDamagedFiles(t *testing.T) {
 			t.Fatal(err)
 		}
 		if _, err := LoadModel(path); err == nil || !strings.Contains(err.Error(), name) || !errors.Is(err, ErrModel) {
-			t.Errorf("%s: err = %v, want an error naming the file", name, err)
+			t.Errorf("%s: err = %v, want a model error naming the file", name, err)
 		}
 	}
 }
@@ -127,40 +129,67 @@ func TestSnippet(t *testing.T) {
 	}
 }
 
-// TestLoadModelRefusesDamagedValues damages one field of a good model at a
-// time: each must be refused at load, naming the file, never crash later.
+// TestLoadModelRefusesDamagedValues damages one part of a good saved model
+// at a time, in the JSON or in W's file: each must be refused at load,
+// naming the file, never crash later.
 func TestLoadModelRefusesDamagedValues(t *testing.T) {
 	res, err := Run(context.Background(), Config{Source: demo, NMF: factor.NMF{K: 3}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	good, err := json.Marshal(res.Model)
-	if err != nil {
+	good := t.TempDir()
+	if err := res.Model.Save(filepath.Join(good, ModelFile)); err != nil {
 		t.Fatal(err)
 	}
-	cases := map[string]func(m map[string]any){
+	if _, err := LoadModel(good); err != nil {
+		t.Fatalf("the good model does not load from its folder: %v", err)
+	}
+	goodJSON, _ := os.ReadFile(filepath.Join(good, ModelFile))
+	goodW, _ := os.ReadFile(filepath.Join(good, ModelWFile))
+	jsonCases := map[string]func(m map[string]any){
 		"short-topic-terms": func(m map[string]any) { m["topic_terms"] = m["topic_terms"].([]any)[:2] },
-		"negative-w":        func(m map[string]any) { m["w"].([]any)[5] = -1.0 },
 		"unknown-loss":      func(m map[string]any) { m["loss"] = "bogus" },
 		"negative-penalty":  func(m map[string]any) { m["l1_h"] = -5.0 },
 		"unknown-language":  func(m map[string]any) { m["analyzer"].(map[string]any)["language"] = "klingon" },
+		"w-file-elsewhere":  func(m map[string]any) { m["w_file"] = "../model_w.bin" },
 	}
-	dir := t.TempDir()
-	for name, damage := range cases {
-		var m map[string]any
-		if err := json.Unmarshal(good, &m); err != nil {
+	wCases := map[string]func(b []byte) []byte{
+		"flipped-w":   func(b []byte) []byte { b[17] ^= 1; return b },
+		"truncated-w": func(b []byte) []byte { return b[:len(b)-8] },
+	}
+	check := func(name string, body, w []byte) {
+		dir := filepath.Join(t.TempDir(), name)
+		os.MkdirAll(dir, 0o755)
+		path := filepath.Join(dir, ModelFile)
+		if err := os.WriteFile(path, body, 0o644); err != nil {
 			t.Fatal(err)
 		}
-		damage(m)
-		body, _ := json.Marshal(m)
-		path := filepath.Join(dir, name+".json")
-		if err := os.WriteFile(path, body, 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(dir, ModelWFile), w, 0o644); err != nil {
 			t.Fatal(err)
 		}
 		_, err := LoadModel(path)
 		if err == nil || !strings.Contains(err.Error(), path) || !errors.Is(err, ErrModel) {
 			t.Errorf("%s: err = %v, want a model error naming %s", name, err, path)
 		}
+	}
+	for name, damage := range jsonCases {
+		var m map[string]any
+		if err := json.Unmarshal(goodJSON, &m); err != nil {
+			t.Fatal(err)
+		}
+		damage(m)
+		body, _ := json.Marshal(m)
+		check(name, body, goodW)
+	}
+	for name, damage := range wCases {
+		check(name, goodJSON, damage(slices.Clone(goodW)))
+	}
+	// A W that passes the checksum must still be non-negative and finite.
+	m := *res.Model
+	m.W = slices.Clone(m.W)
+	m.W[5] = -1
+	if err := m.check(); err == nil {
+		t.Error("a negative W entry passes check")
 	}
 }
 

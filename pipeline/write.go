@@ -23,6 +23,7 @@ const (
 	DocTopicsFile   = "doc_topics.parquet"
 	ReportFile      = "report.html"
 	ModelFile       = "model.json"
+	ModelWFile      = "model_w.bin"
 	TraceFile       = "trace.csv"
 )
 
