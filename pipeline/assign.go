@@ -2,10 +2,16 @@ package pipeline
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"hash/fnv"
+	"io"
+
+	"gonum.org/v1/gonum/mat"
 
 	"github.com/topicmill/topicmill/cluster"
 	"github.com/topicmill/topicmill/corpus"
+	"github.com/topicmill/topicmill/internal/atomicfile"
 	"github.com/topicmill/topicmill/internal/parallel"
 	"github.com/topicmill/topicmill/report"
 	"github.com/topicmill/topicmill/tokenize"
@@ -16,7 +22,15 @@ import (
 type Assigned struct {
 	Doc        DocInfo
 	Assignment cluster.Assignment
-	Predicted  string // the topic's label when the model was fitted on labeled documents
+	Predicted  string  // the label predicted when the model was fitted on labeled documents
+	Confidence float64 // the model's probability for Predicted
+}
+
+// AssignedBatch is a run of consecutive documents assigned together, with
+// their columns of H (k × len(Docs)).
+type AssignedBatch struct {
+	Docs []Assigned
+	H    *mat.Dense
 }
 
 // AssignBatchSize is how many documents Assign solves at once by default:
@@ -27,16 +41,59 @@ const AssignBatchSize = 4096
 type AssignOptions struct {
 	Source    string         // folder, .jsonl, .csv or .parquet file of documents
 	Corpus    corpus.Options // what to read and how to clean it
+	Shard     Shard          // which part of the source; the zero value is all of it
 	Workers   int            // goroutines for tokenizing and solving; ≤ 0 means GOMAXPROCS
 	BatchSize int            // documents solved at once; 0 means AssignBatchSize
 }
 
+// Shard names the part I of N (0 ≤ I < N) of a corpus: the documents whose
+// ID hashes to I modulo N, so that N copies of assign against one model,
+// each with its own I, split any corpus between them without talking to
+// each other. The zero value is the whole corpus.
+type Shard struct{ I, N int }
+
+// ParseShard reads "I/N" (say "2/8"); "" is the whole corpus.
+func ParseShard(s string) (Shard, error) {
+	if s == "" {
+		return Shard{}, nil
+	}
+	var sh Shard
+	if _, err := fmt.Sscanf(s, "%d/%d", &sh.I, &sh.N); err != nil || fmt.Sprintf("%d/%d", sh.I, sh.N) != s {
+		return Shard{}, invalid(fmt.Errorf("shard %q: want I/N, say 0/4", s))
+	}
+	return sh, sh.validate()
+}
+
+func (s Shard) validate() error {
+	if s == (Shard{}) {
+		return nil
+	}
+	if s.N < 1 || s.I < 0 || s.I >= s.N {
+		return invalid(fmt.Errorf("shard %d/%d: want 0 ≤ I < N", s.I, s.N))
+	}
+	return nil
+}
+
+// holds reports whether the shard holds the document with this ID: by
+// 64-bit FNV-1a of the ID, stable across runs, machines and versions.
+func (s Shard) holds(id string) bool {
+	if s.N <= 1 {
+		return true
+	}
+	h := fnv.New64a()
+	h.Write([]byte(id))
+	return h.Sum64()%uint64(s.N) == uint64(s.I)
+}
+
 // Assign streams the documents of the source through the model in batches,
-// tokenizing on every worker, and calls visit with each one's topic in
-// reading order. The result does not depend on the number of workers.
-func (m *Model) Assign(ctx context.Context, opts AssignOptions, visit func(Assigned) error) (corpus.Stats, error) {
+// tokenizing on every worker, and calls visit with each batch in reading
+// order. The result does not depend on the number of workers.
+func (m *Model) Assign(ctx context.Context, opts AssignOptions, visit func(*AssignedBatch) error) (corpus.Stats, error) {
 	if opts.Workers < 0 || opts.BatchSize < 0 {
 		return corpus.Stats{}, invalid(fmt.Errorf("workers %d, batch size %d: want ≥ 0", opts.Workers, opts.BatchSize))
+	}
+	if err := opts.Shard.validate(); err != nil {
+		return corpus.Stats{}, err
 	}
 	analyzer, err := tokenize.New(m.Analyzer)
 	if err != nil {
@@ -47,8 +104,8 @@ func (m *Model) Assign(ctx context.Context, opts AssignOptions, visit func(Assig
 	if batchSize == 0 {
 		batchSize = AssignBatchSize
 	}
-	known := m.Vocabulary.Len()
-	bg := newBagger(analyzer, tokenize.NewDictionary(m.Vocabulary.Terms...), workers, known, nil)
+	bg := newBagger(analyzer, tokenize.NewDictionary(m.Vocabulary.Terms...), workers, m.Vocabulary.Len(), nil)
+	bg.keep = func(d corpus.Document) bool { return opts.Shard.holds(d.ID) }
 	solver := m.solver(workers)
 	w := m.topicsW()
 
@@ -64,17 +121,13 @@ func (m *Model) Assign(ctx context.Context, opts AssignOptions, visit func(Assig
 		if err != nil {
 			return err
 		}
+		batch := &AssignedBatch{Docs: make([]Assigned, len(docs)), H: h}
+		labels, confidence := m.predict(h)
 		for j, a := range cluster.Assign(w, h, workers) {
-			out := Assigned{Doc: docs[j], Assignment: a}
-			if a.Topic >= 0 {
-				out.Predicted = m.TopicLabel[a.Topic]
-			}
-			if err := visit(out); err != nil {
-				return err
-			}
+			batch.Docs[j] = Assigned{Doc: docs[j], Assignment: a, Predicted: labels[j], Confidence: confidence[j]}
 		}
 		docs, bags = docs[:0], bags[:0]
-		return nil
+		return visit(batch)
 	}
 	stats, err := bg.bag(ctx, opts.Source, opts.Corpus, func(d []DocInfo, b []vocab.Bag) error {
 		docs = append(docs, d...)
@@ -91,8 +144,8 @@ func (m *Model) Assign(ctx context.Context, opts AssignOptions, visit func(Assig
 }
 
 // AssignSummary is the account of an assign: what was read, how many
-// documents each topic received and, for labeled documents, how many got
-// their own label.
+// documents each topic received and, for labeled documents, how well the
+// predicted labels match.
 type AssignSummary struct {
 	Stats      corpus.Stats
 	Sizes      []int // documents per topic
@@ -110,19 +163,46 @@ func (s *AssignSummary) Accuracy() float64 {
 	return float64(s.Agreed) / float64(s.Labeled)
 }
 
-// AssignTo assigns the documents opts names with the model and streams the
-// rows to the Parquet file out (the columns of assignments.parquet plus
-// predicted), written atomically; it returns the tallies.
+// AssignTo assigns the documents opts names with the model and writes, in
+// the folder out, assignments.parquet (the columns of a run's, plus the
+// predicted label and its confidence) and doc_topics.parquet, streamed
+// while the documents are read and appearing together; it returns the
+// tallies.
 func (m *Model) AssignTo(ctx context.Context, opts AssignOptions, out string) (*AssignSummary, error) {
 	sum := &AssignSummary{Sizes: make([]int, m.K), Out: out}
-	meta := report.NewMeta(Version, map[string]string{"source": opts.Source})
-	err := report.StreamPredictions(out, meta, func(emit func(report.PredictionRow) error) error {
-		var err error
-		sum.Stats, err = m.Assign(ctx, opts, func(a Assigned) error {
-			sum.add(a)
-			return emit(report.PredictionRow{AssignmentRow: assignmentRow(a.Doc, a.Assignment), Predicted: a.Predicted})
+	params := map[string]string{"source": opts.Source}
+	if opts.Shard.N > 1 {
+		params["shard"] = fmt.Sprintf("%d/%d", opts.Shard.I, opts.Shard.N)
+	}
+	meta := report.NewMeta(Version, params)
+	err := writeSet(out, func(st *staging) error {
+		return atomicfile.Write(st.path(AssignmentsFile), func(wa io.Writer) error {
+			return atomicfile.Write(st.path(DocTopicsFile), func(wd io.Writer) error {
+				rows := report.NewTableWriter[report.PredictionRow](wa, meta)
+				topics := report.NewDocTopicsWriter(wd, m.K, meta)
+				var (
+					buf []report.PredictionRow
+					ids []string
+				)
+				var err error
+				sum.Stats, err = m.Assign(ctx, opts, func(b *AssignedBatch) error {
+					buf, ids = buf[:0], ids[:0]
+					for _, a := range b.Docs {
+						sum.add(a)
+						buf = append(buf, report.PredictionRow{AssignmentRow: assignmentRow(a.Doc, a.Assignment), Predicted: a.Predicted, PredictedConfidence: a.Confidence})
+						ids = append(ids, a.Doc.ID)
+					}
+					if err := rows.Write(buf); err != nil {
+						return err
+					}
+					return topics.Write(ids, b.H)
+				})
+				if err != nil {
+					return err
+				}
+				return errors.Join(rows.Close(), topics.Close())
+			})
 		})
-		return err
 	})
 	if err != nil {
 		return nil, err

@@ -22,7 +22,10 @@ type bagger struct {
 	sessions []*tokenize.Session // one per worker, sharing one dictionary
 	// known, when positive, keeps only ids below it (a saved vocabulary's
 	// terms) and sorts each bag; zero keeps every id in first-met order.
-	known    int
+	known int
+	// keep, when set, picks the documents to bag (a shard); the others are
+	// read but not tokenized.
+	keep     func(corpus.Document) bool
 	progress func(Event)
 }
 
@@ -100,6 +103,9 @@ func (b *bagger) bag(ctx context.Context, source string, opts corpus.Options, em
 	start := time.Now()
 	read := 0
 	stats, readErr := corpus.Read(ctx, source, opts, func(d corpus.Document) error {
+		if b.keep != nil && !b.keep(d) {
+			return nil
+		}
 		pending.docs = append(pending.docs, DocInfo{ID: d.ID, Path: d.Path, Label: d.Label, Date: d.Date})
 		pending.texts = append(pending.texts, d.Text)
 		if len(pending.docs) == bagBatchSize {

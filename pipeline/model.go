@@ -14,6 +14,7 @@ import (
 
 	"gonum.org/v1/gonum/mat"
 
+	"github.com/topicmill/topicmill/cluster"
 	"github.com/topicmill/topicmill/factor"
 	"github.com/topicmill/topicmill/internal/atomicfile"
 	"github.com/topicmill/topicmill/report"
@@ -46,6 +47,9 @@ type Model struct {
 	Checksum   string            `json:"checksum"`    // SHA-256 of the JSON without this field, then W's bytes
 	TopicLabel []string          `json:"topic_label"` // label each topic predicts; all "" without labels
 	TopicTerms [][]string        `json:"topic_terms"` // each topic's top terms, as shown in reports
+	// Classifier predicts labels from topic weights; nil when the model was
+	// fitted without labels (then TopicLabel, the majority, predicts).
+	Classifier *cluster.Classifier `json:"classifier,omitempty"`
 }
 
 // newModel keeps what assigning new documents needs from a finished run:
@@ -79,7 +83,22 @@ func newModel(cfg Config, vec *Vectorized, fit *factor.Result, run *report.Run) 
 		WFile:      ModelWFile,
 		TopicLabel: labels,
 		TopicTerms: terms,
+		Classifier: classifier(vec, fit),
 	}
+}
+
+// classifier trains the label classifier of a run on labeled documents,
+// or returns nil when fewer than two labels occur.
+func classifier(vec *Vectorized, fit *factor.Result) *cluster.Classifier {
+	labels := make([]string, len(vec.Docs))
+	for j, d := range vec.Docs {
+		labels[j] = d.Label
+	}
+	c, err := cluster.TrainClassifier(fit.W, fit.H, labels)
+	if err != nil {
+		return nil
+	}
+	return c
 }
 
 // Save writes the model to path (its JSON) and W's file beside it, each
@@ -194,6 +213,11 @@ func (m *Model) check() error {
 	if _, err := tokenize.New(m.Analyzer); err != nil {
 		return err
 	}
+	if m.Classifier != nil {
+		if err := m.Classifier.Check(m.K); err != nil {
+			return err
+		}
+	}
 	if _, err := m.solver(0).WithDefaults(); err != nil {
 		return err
 	}
@@ -213,4 +237,21 @@ func (m *Model) solver(workers int) factor.NMF {
 // topicsW returns W as a matrix, terms × topics.
 func (m *Model) topicsW() *mat.Dense {
 	return mat.NewDense(m.Vocabulary.Len(), m.K, m.W)
+}
+
+// predict returns each column's predicted label and its probability: by
+// the classifier when the model has one, else by the majority label of the
+// column's topic (confidence 1), and "" for a column with no topic.
+func (m *Model) predict(H *mat.Dense) ([]string, []float64) {
+	_, n := H.Dims()
+	if m.Classifier != nil {
+		return m.Classifier.Predict(H)
+	}
+	labels, confidence := make([]string, n), make([]float64, n)
+	for j, a := range cluster.Assign(m.topicsW(), H, 1) {
+		if a.Topic >= 0 && m.TopicLabel[a.Topic] != "" {
+			labels[j], confidence[j] = m.TopicLabel[a.Topic], 1
+		}
+	}
+	return labels, confidence
 }

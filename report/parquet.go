@@ -31,8 +31,9 @@ import (
 //	  second_topic INT32   the runner-up topic; -1 when there is none
 //	  date         TIMESTAMP (µs, UTC, nullable)  the document's date, null when unknown
 //
-//	predictions.parquet  (topicmill assign) the columns of assignments.parquet, then
-//	  predicted    STRING  the label the topic predicts ("" when the model had no labels)
+//	assignments.parquet of topicmill assign: the columns above, then
+//	  predicted    STRING  the label predicted for the document ("" when the model had no labels)
+//	  predicted_confidence DOUBLE  the model's probability for that label (0 without labels)
 //
 //	doc_topics.parquet   one row per document, in column order of X
 //	  doc_id       STRING
@@ -91,11 +92,13 @@ type AssignmentRow struct {
 	Date *time.Time `parquet:"date,optional,timestamp(microsecond)"`
 }
 
-// PredictionRow is one row of the file `topicmill assign` writes: a new
-// document's topic and the label that topic predicts.
+// PredictionRow is one row of the assignments.parquet `topicmill assign`
+// writes: a new document's topic, and the label the model predicts for it
+// with that prediction's confidence.
 type PredictionRow struct {
 	AssignmentRow
-	Predicted string `parquet:"predicted,dict"`
+	Predicted           string  `parquet:"predicted,dict"`
+	PredictedConfidence float64 `parquet:"predicted_confidence"`
 }
 
 // TermRow is one row of terms.parquet: a vocabulary entry.
@@ -128,41 +131,32 @@ func WriteAssignments(path string, rows []AssignmentRow, meta Meta) error {
 	return writeTable(path, rows, meta)
 }
 
-// predictionBatch is how many prediction rows are buffered before a write.
-const predictionBatch = 1024
+// TableWriter streams rows of one table (a row struct type of this
+// package) to a Parquet file while they are produced: a large table is
+// never held whole in memory.
+type TableWriter[T any] struct {
+	pw *parquet.GenericWriter[T]
+}
 
-// StreamPredictions writes the assignments of new documents atomically
-// while fill produces them, one emit call a row, in order: at most one
-// batch of rows is held in memory, whatever the number of documents.
-func StreamPredictions(path string, meta Meta, fill func(emit func(PredictionRow) error) error) error {
-	return atomicfile.Write(path, func(w io.Writer) error {
-		pw := parquet.NewGenericWriter[PredictionRow](w, writerOptions(meta)...)
-		batch := make([]PredictionRow, 0, predictionBatch)
-		flush := func() error {
-			if _, err := pw.Write(batch); err != nil {
-				return fmt.Errorf("parquet rows: %w", err)
-			}
-			batch = batch[:0]
-			return nil
-		}
-		err := fill(func(r PredictionRow) error {
-			batch = append(batch, r)
-			if len(batch) == predictionBatch {
-				return flush()
-			}
-			return nil
-		})
-		if err != nil {
-			return err
-		}
-		if err := flush(); err != nil {
-			return err
-		}
-		if err := pw.Close(); err != nil {
-			return fmt.Errorf("parquet footer: %w", err)
-		}
-		return nil
-	})
+// NewTableWriter starts a table on w; Close writes its footer.
+func NewTableWriter[T any](w io.Writer, meta Meta) *TableWriter[T] {
+	return &TableWriter[T]{pw: parquet.NewGenericWriter[T](w, writerOptions(meta)...)}
+}
+
+// Write appends rows to the table.
+func (t *TableWriter[T]) Write(rows []T) error {
+	if _, err := t.pw.Write(rows); err != nil {
+		return fmt.Errorf("parquet rows: %w", err)
+	}
+	return nil
+}
+
+// Close writes the footer; it does not close the underlying writer.
+func (t *TableWriter[T]) Close() error {
+	if err := t.pw.Close(); err != nil {
+		return fmt.Errorf("parquet footer: %w", err)
+	}
+	return nil
 }
 
 // WriteTerms writes terms.parquet atomically.
@@ -196,14 +190,10 @@ func writerOptions(meta Meta) []parquet.WriterOption {
 // atomically; the struct's parquet tags are its schema.
 func writeTable[T any](path string, rows []T, meta Meta) error {
 	return atomicfile.Write(path, func(w io.Writer) error {
-		pw := parquet.NewGenericWriter[T](w, writerOptions(meta)...)
-		if _, err := pw.Write(rows); err != nil {
-			return fmt.Errorf("parquet rows: %w", err)
+		tw := NewTableWriter[T](w, meta)
+		if err := tw.Write(rows); err != nil {
+			return err
 		}
-		// Close writes the footer; atomicfile.Write closes the file.
-		if err := pw.Close(); err != nil {
-			return fmt.Errorf("parquet footer: %w", err)
-		}
-		return nil
+		return tw.Close() // the footer; atomicfile.Write closes the file
 	})
 }

@@ -13,8 +13,9 @@ import (
 // a saved model (and, when it was fitted with labels, classified).
 func assignCommand() *cli.Command {
 	flags := append(readFlags(),
-		&cli.StringFlag{Name: "model", Usage: "the `FILE` model.json written by topicmill run"},
-		&cli.StringFlag{Name: "out", Value: "predictions.parquet", Usage: "Parquet file for the assignments"})
+		&cli.StringFlag{Name: "model", Usage: "a run's output `DIR` (or its model.json)"},
+		&cli.StringFlag{Name: "shard", Usage: "assign only part `I/N` of the corpus (by a hash of each document's id), for N parallel jobs"},
+		&cli.StringFlag{Name: "out", Value: "topicmill-assign", Usage: "folder for assignments.parquet and doc_topics.parquet"})
 	return &cli.Command{
 		Name:      "assign",
 		Usage:     "assign new documents to the topics of a saved model, in batches, without refitting",
@@ -30,20 +31,24 @@ func assignAction(c *cli.Context) error {
 		return err
 	}
 	if c.String("model") == "" {
-		return usageError{"assign needs --model FILE (the model.json of a run)"}
+		return usageError{"assign needs --model DIR (a run's output folder)"}
+	}
+	shard, err := pipeline.ParseShard(c.String("shard"))
+	if err != nil {
+		return err
 	}
 	opts, err := corpusOptions(c)
 	if err != nil {
 		return err
 	}
-	if err := pipeline.CheckOutputFile(c.String("out")); err != nil {
+	if err := pipeline.CheckOutputFolder(c.String("out")); err != nil {
 		return err
 	}
 	model, err := pipeline.LoadModel(c.String("model"))
 	if err != nil {
 		return err
 	}
-	sum, err := model.AssignTo(c.Context, pipeline.AssignOptions{Source: source, Corpus: opts, Workers: c.Int("workers")}, c.String("out"))
+	sum, err := model.AssignTo(c.Context, pipeline.AssignOptions{Source: source, Corpus: opts, Shard: shard, Workers: c.Int("workers")}, c.String("out"))
 	if err != nil {
 		return err
 	}
@@ -55,6 +60,6 @@ func assignAction(c *cli.Context) error {
 	if sum.Labeled > 0 {
 		fmt.Printf("classification: %d of %d labeled documents get their label (accuracy %.4f)\n", sum.Agreed, sum.Labeled, sum.Accuracy())
 	}
-	fmt.Printf("predictions: %s\n", sum.Out)
+	fmt.Printf("assignments: %s\n", sum.Out)
 	return nil
 }

@@ -66,7 +66,8 @@ func TestBadCallsExitWithUsageError(t *testing.T) {
 		{[]string{"run"}, "needs one corpus", ""},
 		{[]string{"run", demo, "--min-df", "1000"}, "no term left", ""},
 		{[]string{"factor", "../../testdata/tvshows.csv", "--k", "9"}, "k out of range", ""},
-		{[]string{"assign", demo, "--model", "no-such-model.json"}, "no-such-model.json", filepath.Join(filepath.Dir(file), "p.parquet")},
+		{[]string{"assign", demo, "--model", "no-such-model.json"}, "no-such-model.json", ""},
+		{[]string{"assign", demo, "--model", "m.json", "--shard", "3/3"}, "shard", ""},
 		{[]string{"assign", demo}, "needs --model", ""},
 		{[]string{"bogus"}, "unknown command", ""},
 		{[]string{"run", demo, "--k", "50", "--max-df", "1", "--min-df", "1", "--include", "00[1-4].txt"}, "k out of range", ""},
@@ -75,7 +76,7 @@ func TestBadCallsExitWithUsageError(t *testing.T) {
 		{[]string{"run", demo}, "is a file", file},
 		{[]string{"vectorize", demo}, "is a file", file},
 		{[]string{"factor", "../../testdata/tvshows.csv", "--k", "2"}, "is a file", file},
-		{[]string{"assign", demo, "--model", "m.json"}, "does not exist", filepath.Join(file, "x", "p.parquet")},
+		{[]string{"assign", demo, "--model", "m.json"}, "is a file", file},
 	}
 	for _, c := range cases {
 		out := c.out

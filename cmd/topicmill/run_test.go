@@ -58,11 +58,11 @@ func TestRunDemoFindsTheSubjects(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	pred := filepath.Join(t.TempDir(), "pred.parquet")
-	if err := topicmill(t, "assign", fresh, "--model", filepath.Join(out, "model.json"), "--out", pred); err != nil {
+	pred := t.TempDir()
+	if err := topicmill(t, "assign", fresh, "--model", out, "--out", pred); err != nil {
 		t.Fatal(err)
 	}
-	got, err := parquet.ReadFile[report.PredictionRow](pred)
+	got, err := parquet.ReadFile[report.PredictionRow](filepath.Join(pred, "assignments.parquet"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -70,8 +70,8 @@ func TestRunDemoFindsTheSubjects(t *testing.T) {
 		t.Fatalf("%d predictions, want %d", len(got), len(news))
 	}
 	for _, p := range got {
-		if p.Predicted != p.Label {
-			t.Errorf("%s: predicted %q, want %q", p.DocID, p.Predicted, p.Label)
+		if p.Predicted != p.Label || !(p.PredictedConfidence > 0.5 && p.PredictedConfidence <= 1) {
+			t.Errorf("%s: predicted %q with confidence %v, want %q", p.DocID, p.Predicted, p.PredictedConfidence, p.Label)
 		}
 	}
 }
