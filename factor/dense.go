@@ -1,6 +1,7 @@
 package factor
 
 import (
+	"github.com/topicmill/topicmill/internal/parallel"
 	"github.com/topicmill/topicmill/sparse"
 	"gonum.org/v1/gonum/blas/blas64"
 	"gonum.org/v1/gonum/floats"
@@ -30,7 +31,7 @@ func gram(dst *mat.Dense, F *mat.Dense, workers int, sc *scratch) {
 	nb := numBlocks(r)
 	buf := sc.zeroed(nb*k*k + workers*blockRows*k)
 	partial := buf[:nb*k*k]
-	forBlocksW(r, workers, func(w, b, lo, hi int) {
+	parallel.Blocks(r, blockRows, workers, func(w, b, lo, hi int) {
 		p := partial[b*k*k : (b+1)*k*k]
 		n := hi - lo
 		cols := buf[nb*k*k+w*blockRows*k : nb*k*k+w*blockRows*k+n*k]
@@ -65,7 +66,7 @@ func crossProd(dst, At, B *mat.Dense, workers int, sc *scratch) {
 	ra, rb := At.RawMatrix(), B.RawMatrix()
 	nb, ac := numBlocks(r), a*c
 	buf := sc.zeroed(nb*ac + workers*blockRows*c)
-	forBlocksW(r, workers, func(w, b, lo, hi int) {
+	parallel.Blocks(r, blockRows, workers, func(w, b, lo, hi int) {
 		p := buf[b*ac : (b+1)*ac]
 		n := hi - lo
 		bcols := buf[nb*ac+w*blockRows*c : nb*ac+w*blockRows*c+n*c]
@@ -97,7 +98,7 @@ func subMul(W, At, C *mat.Dense, workers int, sc *scratch) {
 	_, c := W.Dims()
 	ra, rw, rc := At.RawMatrix(), W.RawMatrix(), C.RawMatrix()
 	buf := sc.zeroed(workers * blockRows * c)
-	forBlocksW(r, workers, func(w, _, lo, hi int) {
+	parallel.Blocks(r, blockRows, workers, func(w, _, lo, hi int) {
 		n := hi - lo
 		wcols := buf[w*blockRows*c : w*blockRows*c+n*c]
 		copyColumns(wcols, rw, lo, hi)
@@ -130,7 +131,7 @@ func dot(A, B *mat.Dense, workers int, sc *scratch) float64 {
 	r, k := A.Dims()
 	a, b := A.RawMatrix(), B.RawMatrix()
 	partial := sc.zeroed(numBlocks(r))
-	forBlocks(r, workers, func(blk, lo, hi int) {
+	parallel.Blocks(r, blockRows, workers, func(_, blk, lo, hi int) {
 		s := 0.0
 		for i := lo; i < hi; i++ {
 			ra, rb := a.Data[i*a.Stride:i*a.Stride+k], b.Data[i*b.Stride:i*b.Stride+k]

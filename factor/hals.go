@@ -3,9 +3,9 @@ package factor
 import (
 	"math"
 
+	"github.com/topicmill/topicmill/internal/parallel"
 	"gonum.org/v1/gonum/blas/blas64"
 	"gonum.org/v1/gonum/floats"
-
 	"gonum.org/v1/gonum/mat"
 )
 
@@ -49,7 +49,7 @@ func halsUpdate(F, C, Q *mat.Dense, sweeps int, l1, l2 float64, workers int, sc 
 	qd := buf[:k*k]
 	partial := buf[k*k+workers*per:]
 	pack(qd, q)
-	forBlocksW(r, workers, func(w, b, lo, hi int) {
+	parallel.Blocks(r, blockRows, workers, func(w, b, lo, hi int) {
 		blk := halsBlock{
 			f: f.Data[lo*f.Stride:], fs: f.Stride,
 			c: c.Data[lo*c.Stride:], cs: c.Stride,
@@ -82,7 +82,7 @@ func forRows(F, C, Q *mat.Dense, workers int, sc *scratch, fn func(f, c, q, qf [
 	buf := sc.zeroed(k*k + workers*k)
 	qd := buf[:k*k]
 	pack(qd, q)
-	forBlocksW(r, workers, func(w, _, lo, hi int) {
+	parallel.Blocks(r, blockRows, workers, func(w, _, lo, hi int) {
 		qf := buf[k*k+w*k : k*k+w*k+k]
 		for i := lo; i < hi; i++ {
 			row := f.Data[i*f.Stride : i*f.Stride+k]

@@ -5,6 +5,7 @@ import (
 	"math"
 	"time"
 
+	"github.com/topicmill/topicmill/internal/parallel"
 	"github.com/topicmill/topicmill/sparse"
 	"gonum.org/v1/gonum/mat"
 )
@@ -102,7 +103,7 @@ func (st *klState) iterate() {
 func (st *klState) sweep(A *sparse.CSR, F, O *mat.Dense, v, linear []float64, l1, l2 float64) {
 	f, o := F.RawMatrix(), O.RawMatrix()
 	k := f.Cols
-	forBlocksW(A.Rows, st.s.workers, func(w, _, lo, hi int) {
+	parallel.Blocks(A.Rows, blockRows, st.s.workers, func(w, _, lo, hi int) {
 		for i := lo; i < hi; i++ {
 			a, b := A.RowPtr[i], A.RowPtr[i+1]
 			klRow(f.Data[i*f.Stride:i*f.Stride+k], A.ColInd[a:b], A.Val[a:b], v[a:b], o.Data, o.Stride, linear, l1, l2, st.bufs[w])
@@ -114,7 +115,7 @@ func (st *klState) sweep(A *sparse.CSR, F, O *mat.Dense, v, linear []float64, l1
 // with Σ(WH) over all entries = (column sums of W)·(column sums of Ht).
 func (st *klState) objective() float64 {
 	X := st.X
-	forBlocks(X.Rows, st.s.workers, func(b, lo, hi int) {
+	parallel.Blocks(X.Rows, blockRows, st.s.workers, func(_, b, lo, hi int) {
 		s := 0.0
 		for p := X.RowPtr[lo]; p < X.RowPtr[hi]; p++ {
 			if x := X.Val[p]; x > 0 {

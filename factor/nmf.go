@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/topicmill/topicmill/internal/parallel"
 	"github.com/topicmill/topicmill/sparse"
 	"gonum.org/v1/gonum/mat"
 )
@@ -129,7 +130,7 @@ func (f NMF) WithDefaults() (NMF, error) {
 }
 
 func (f NMF) resolve() (settings, error) {
-	s := settings{NMF: f, workers: workerCount(f.Workers)}
+	s := settings{NMF: f, workers: parallel.Workers(f.Workers)}
 	switch s.Loss {
 	case "":
 		s.Loss = Frobenius

@@ -5,6 +5,7 @@ import (
 	"math"
 	"math/rand/v2"
 
+	"github.com/topicmill/topicmill/internal/parallel"
 	"github.com/topicmill/topicmill/sparse"
 	"gonum.org/v1/gonum/blas/blas64"
 	"gonum.org/v1/gonum/floats"
@@ -183,7 +184,7 @@ func choleskyQRStep(A *mat.Dense, workers int, sc *scratch) bool {
 	ri := mat.DenseCopyOf(&Rinv).RawMatrix()
 	raw := A.RawMatrix()
 	tmp := make([]float64, workers*c)
-	forBlocksW(raw.Rows, workers, func(w, _, lo, hi int) {
+	parallel.Blocks(raw.Rows, blockRows, workers, func(w, _, lo, hi int) {
 		t := tmp[w*c : w*c+c]
 		for i := lo; i < hi; i++ {
 			row := raw.Data[i*raw.Stride : i*raw.Stride+c]

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 
+	"github.com/topicmill/topicmill/internal/parallel"
 	"github.com/topicmill/topicmill/sparse"
 	"gonum.org/v1/gonum/mat"
 )
@@ -79,7 +80,7 @@ func transformKL(Ht, W *mat.Dense, Xt *sparse.CSR, wsum []float64, s settings, t
 	for i := range bufs {
 		bufs[i] = make([]float64, klBufLen(maxRow, k))
 	}
-	forBlocksW(Xt.Rows, s.workers, func(wk, _, lo, hi int) {
+	parallel.Blocks(Xt.Rows, blockRows, s.workers, func(wk, _, lo, hi int) {
 		for j := lo; j < hi; j++ {
 			a, b := Xt.RowPtr[j], Xt.RowPtr[j+1]
 			row := h.Data[j*h.Stride : j*h.Stride+k]
