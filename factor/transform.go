@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 
+	"github.com/topicmill/topicmill/internal/kernel"
 	"github.com/topicmill/topicmill/internal/parallel"
 	"github.com/topicmill/topicmill/sparse"
 	"gonum.org/v1/gonum/mat"
@@ -30,11 +31,11 @@ func (f NMF) Transform(ctx context.Context, W *mat.Dense, Xnew *sparse.CSR) (*ma
 	Ht := mat.NewDense(n, k, nil)
 	wsum := make([]float64, k)
 	colSums(wsum, W)
-	total := sumOrdered(wsum)
+	total := kernel.Sum(wsum)
 	// Start every column at the constant that matches its total mass.
 	for j := 0; j < n; j++ {
 		a, b := Xt.RowPtr[j], Xt.RowPtr[j+1]
-		c := sumOrdered(Xt.Val[a:b]) / math.Max(total, math.SmallestNonzeroFloat64)
+		c := kernel.Sum(Xt.Val[a:b]) / math.Max(total, math.SmallestNonzeroFloat64)
 		for t := 0; t < k; t++ {
 			Ht.Set(j, t, c)
 		}
@@ -49,11 +50,11 @@ func (f NMF) Transform(ctx context.Context, W *mat.Dense, Xnew *sparse.CSR) (*ma
 		C := mat.NewDense(n, k, nil)
 		sparse.MulDense(C, Xt, W, s.workers)
 		G := mat.NewDense(k, k, nil)
-		var sc scratch
-		gram(G, W, s.workers, &sc)
-		forRows(Ht, C, G, s.workers, &sc, func(f, c, q, qf []float64) {
+		var sc kernel.Scratch
+		kernel.Gram(G, W, s.workers, &sc)
+		kernel.ForRows(Ht, C, G, s.workers, &sc, func(f, c, q, qf []float64) {
 			for it := 0; it < s.MaxIter; it++ {
-				if halsRow(f, c, q, qf, 1, s.L1H, s.L2H) <= tol2*sqSum(f) {
+				if kernel.HALSRow(f, c, q, qf, 1, s.L1H, s.L2H) <= tol2*sqSum(f) {
 					break
 				}
 			}
@@ -78,14 +79,14 @@ func transformKL(Ht, W *mat.Dense, Xt *sparse.CSR, wsum []float64, s settings, t
 	}
 	bufs := make([][]float64, s.workers)
 	for i := range bufs {
-		bufs[i] = make([]float64, klBufLen(maxRow, k))
+		bufs[i] = make([]float64, kernel.KLBufLen(maxRow, k))
 	}
-	parallel.Blocks(Xt.Rows, blockRows, s.workers, func(wk, _, lo, hi int) {
+	parallel.Blocks(Xt.Rows, kernel.BlockRows, s.workers, func(wk, _, lo, hi int) {
 		for j := lo; j < hi; j++ {
 			a, b := Xt.RowPtr[j], Xt.RowPtr[j+1]
 			row := h.Data[j*h.Stride : j*h.Stride+k]
 			for it := 0; it < s.MaxIter; it++ {
-				change := klRow(row, Xt.ColInd[a:b], Xt.Val[a:b], v[a:b], w.Data, w.Stride, wsum, s.L1H, s.L2H, bufs[wk])
+				change := kernel.KLRow(row, Xt.ColInd[a:b], Xt.Val[a:b], v[a:b], w.Data, w.Stride, wsum, s.L1H, s.L2H, bufs[wk])
 				if change <= tol2*sqSum(row) {
 					break
 				}
