@@ -13,6 +13,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"time"
 
 	"github.com/topicmill/topicmill/internal/parallel"
@@ -87,9 +88,10 @@ type NMF struct {
 	Loss    Loss    // "" means Frobenius
 	Init    Init    // "" means NNDSVDA
 	Seed    uint64  // seeds the randomized SVD and the random initialisations
-	MaxIter int     // 0 means DefaultMaxIter
-	Tol     float64 // stop when (f_{t−1} − f_t)/f_{t−1} < Tol twice in a row; 0 means DefaultTolFrobenius or DefaultTolKL
-	// Penalties: the objective is the loss + L1W·ΣW + ½L2W·‖W‖²_F + L1H·ΣH + ½L2H·‖H‖²_F.
+	MaxIter int     // 0 means DefaultMaxIter; negative is an error
+	Tol     float64 // stop when (f_{t−1} − f_t)/f_{t−1} < Tol twice in a row; 0 means DefaultTolFrobenius or DefaultTolKL; negative or NaN is an error
+	// Penalties: the objective is the loss + L1W·ΣW + ½L2W·‖W‖²_F + L1H·ΣH + ½L2H·‖H‖²_F;
+	// each must be finite and non-negative.
 	L1W, L2W, L1H, L2H float64
 	Workers            int             // ≤ 0 means GOMAXPROCS; results do not depend on it
 	Progress           func(Iteration) // optional, called after each iteration
@@ -123,7 +125,8 @@ type settings struct {
 
 // WithDefaults returns the settings with every zero field replaced by its
 // default (loss, init, iterations, tolerance), or an error for an unknown
-// loss or init or a negative penalty: what a fit would run with.
+// loss or init, a negative, NaN or infinite penalty, a negative or NaN Tol
+// or a negative MaxIter: what a fit would run with.
 func (f NMF) WithDefaults() (NMF, error) {
 	s, err := f.resolve()
 	return s.NMF, err
@@ -145,18 +148,27 @@ func (f NMF) resolve() (settings, error) {
 	default:
 		return s, fmt.Errorf("factor: unknown init %q", f.Init)
 	}
-	if s.MaxIter <= 0 {
+	if s.MaxIter < 0 {
+		return s, fmt.Errorf("factor: MaxIter must not be negative, got %d", f.MaxIter)
+	}
+	if s.MaxIter == 0 {
 		s.MaxIter = DefaultMaxIter
 	}
-	if s.Tol <= 0 {
+	if !(s.Tol >= 0) || math.IsInf(s.Tol, 1) {
+		return s, fmt.Errorf("factor: Tol must be a finite non-negative number, got %v", f.Tol)
+	}
+	if s.Tol == 0 {
 		s.Tol = DefaultTolFrobenius
 		if s.Loss == KullbackLeibler {
 			s.Tol = DefaultTolKL
 		}
 	}
-	for _, p := range []float64{s.L1W, s.L2W, s.L1H, s.L2H} {
-		if p < 0 || p != p {
-			return s, fmt.Errorf("factor: penalties must be non-negative, got %v", p)
+	for _, p := range []struct {
+		name  string
+		value float64
+	}{{"L1W", s.L1W}, {"L2W", s.L2W}, {"L1H", s.L1H}, {"L2H", s.L2H}} {
+		if !(p.value >= 0) || math.IsInf(p.value, 1) {
+			return s, fmt.Errorf("factor: penalty %s must be a finite non-negative number, got %v", p.name, p.value)
 		}
 	}
 	return s, nil
