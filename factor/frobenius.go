@@ -53,12 +53,13 @@ type frobState struct {
 	sc             kernel.Scratch
 }
 
-// newFrobState prepares a Frobenius fit from the starting W and Ht.
-func newFrobState(X *sparse.CSR, W, Ht *mat.Dense, s settings) *frobState {
+// newFrobState prepares a Frobenius fit of X (with Xt = Xᵀ) from the
+// starting W and Ht, which it keeps and changes.
+func newFrobState(X, Xt *sparse.CSR, W, Ht *mat.Dense, s settings) *frobState {
 	m, n, k := X.Rows, X.Cols, s.K
 	clone := func(F *mat.Dense) *mat.Dense { return mat.DenseCopyOf(F) }
 	return &frobState{
-		X: X, Xt: X.T(), s: s, normX2: sqNorm(X),
+		X: X, Xt: Xt, s: s, normX2: sqNorm(X),
 		Wn: W, Wprev: clone(W), Wy: clone(W), Wbest: clone(W),
 		Hn: Ht, Hprev: clone(Ht), Hy: clone(Ht), Hbest: clone(Ht),
 		A: mat.NewDense(m, k, nil), C: mat.NewDense(n, k, nil),
@@ -67,8 +68,9 @@ func newFrobState(X *sparse.CSR, W, Ht *mat.Dense, s settings) *frobState {
 	}
 }
 
-func fitFrobenius(ctx context.Context, X *sparse.CSR, W, Ht *mat.Dense, s settings, start time.Time) (*Result, error) {
-	st := newFrobState(X, W, Ht, s)
+// fitFrobenius runs accelerated HALS with extrapolation from W and Ht.
+func fitFrobenius(ctx context.Context, X, Xt *sparse.CSR, W, Ht *mat.Dense, s settings, start time.Time) (*Result, error) {
+	st := newFrobState(X, Xt, W, Ht, s)
 	res := &Result{}
 	tr := tracer{s: s, start: start, res: res}
 	// Iteration 0: the objective of the starting point.

@@ -31,10 +31,13 @@ type klState struct {
 	partial []float64
 }
 
-// newKLState prepares a KL fit from the starting W and Ht (raised to a positive floor).
-func newKLState(X *sparse.CSR, W, Ht *mat.Dense, s settings) *klState {
+// newKLState prepares a KL fit of X (with Xt = Xᵀ) from the starting W and
+// Ht, which it keeps and changes. A start from Init is raised to a positive
+// floor; any other only when WH is zero at some non-zero of X (where the
+// divergence would be infinite).
+func newKLState(X, Xt *sparse.CSR, W, Ht *mat.Dense, s settings, fromInit bool) *klState {
 	k := s.K
-	st := &klState{X: X, Xt: X.T(), s: s, W: W, Ht: Ht,
+	st := &klState{X: X, Xt: Xt, s: s, W: W, Ht: Ht,
 		v: make([]float64, X.NNZ()), vt: make([]float64, X.NNZ()),
 		sumW: make([]float64, k), sumH: make([]float64, k),
 		partial: make([]float64, kernel.NumBlocks(X.Rows)),
@@ -42,8 +45,14 @@ func newKLState(X *sparse.CSR, W, Ht *mat.Dense, s settings) *klState {
 	st.perm = transposePerm(X)
 	mean := kernel.Sum(X.Val) / (float64(X.Rows) * float64(X.Cols))
 	floor := klInitFloor * math.Sqrt(mean/float64(k))
-	raiseTo(W, floor)
-	raiseTo(Ht, floor)
+	if !fromInit {
+		sparse.ProductAtNonzeros(st.v, X, W, Ht, s.workers)
+	}
+	if fromInit || !positiveAtNonzeros(X, st.v) {
+		raiseTo(W, floor)
+		raiseTo(Ht, floor)
+		sparse.ProductAtNonzeros(st.v, X, W, Ht, s.workers)
+	}
 	for _, x := range X.Val {
 		if x > 0 {
 			st.xlogx += x*math.Log(x) - x
@@ -59,12 +68,22 @@ func newKLState(X *sparse.CSR, W, Ht *mat.Dense, s settings) *klState {
 	for i := range st.bufs {
 		st.bufs[i] = make([]float64, kernel.KLBufLen(maxRow, k))
 	}
-	sparse.ProductAtNonzeros(st.v, X, W, Ht, s.workers)
 	return st
 }
 
-func fitKL(ctx context.Context, X *sparse.CSR, W, Ht *mat.Dense, s settings, start time.Time) (*Result, error) {
-	st := newKLState(X, W, Ht, s)
+// positiveAtNonzeros reports whether v > 0 wherever X is positive.
+func positiveAtNonzeros(X *sparse.CSR, v []float64) bool {
+	for p, x := range X.Val {
+		if x > 0 && !(v[p] > 0) {
+			return false
+		}
+	}
+	return true
+}
+
+// fitKL runs cyclic coordinate descent from W and Ht.
+func fitKL(ctx context.Context, X, Xt *sparse.CSR, W, Ht *mat.Dense, s settings, fromInit bool, start time.Time) (*Result, error) {
+	st := newKLState(X, Xt, W, Ht, s, fromInit)
 	res := &Result{}
 	tr := tracer{s: s, start: start, res: res}
 	obj := st.objective()
