@@ -70,10 +70,11 @@ func BenchmarkFitKL(b *testing.B) { benchFit(b, KullbackLeibler) }
 // BenchmarkInit times the NNDSVDA start (randomized SVD and all).
 func BenchmarkInit(b *testing.B) {
 	X := benchX()
+	Xt := X.T()
 	s, _ := NMF{K: benchK}.resolve()
 	b.ReportAllocs()
 	for i := 0; i < b.N; i++ {
-		if _, _, err := initialize(context.Background(), X, s); err != nil {
+		if _, _, err := initialize(context.Background(), X, Xt, s); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -88,15 +89,16 @@ func BenchmarkRealIteration(b *testing.B) { benchIteration(b, loadReal(b)) }
 
 func benchIteration(b *testing.B, X *sparse.CSR) {
 	s, _ := NMF{K: benchK}.resolve()
-	W, Ht, err := initialize(context.Background(), X, s)
+	Xt := X.T()
+	W, Ht, err := initialize(context.Background(), X, Xt, s)
 	if err != nil {
 		b.Fatal(err)
 	}
-	res, err := fitFrobenius(context.Background(), X, W, Ht, settings{NMF: NMF{K: benchK, MaxIter: 1}, workers: s.workers}, time.Now())
+	res, err := fitFrobenius(context.Background(), X, Xt, W, Ht, settings{NMF: NMF{K: benchK, MaxIter: 1}, workers: s.workers}, time.Now())
 	if err != nil {
 		b.Fatal(err)
 	}
-	st := newFrobState(X, res.W, transposeDense(res.H), s)
+	st := newFrobState(X, Xt, res.W, transposeDense(res.H), s)
 	A, C := mat.NewDense(X.Rows, benchK, nil), mat.NewDense(X.Cols, benchK, nil)
 	products := func() {
 		sparse.MulDense(A, X, st.Hy, s.workers)
@@ -127,11 +129,12 @@ func benchIteration(b *testing.B, X *sparse.CSR) {
 func BenchmarkIterationKL(b *testing.B) {
 	X := benchX()
 	s, _ := NMF{K: benchK, Loss: KullbackLeibler}.resolve()
-	W, Ht, err := initialize(context.Background(), X, s)
+	Xt := X.T()
+	W, Ht, err := initialize(context.Background(), X, Xt, s)
 	if err != nil {
 		b.Fatal(err)
 	}
-	st := newKLState(X, W, Ht, s)
+	st := newKLState(X, Xt, W, Ht, s, true)
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {

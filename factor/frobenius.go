@@ -2,11 +2,29 @@ package factor
 
 import (
 	"context"
+	"math"
 	"time"
 
+	"github.com/topicmill/topicmill/internal/kernel"
 	"github.com/topicmill/topicmill/sparse"
 	"gonum.org/v1/gonum/mat"
 )
+
+// HALS parameters (Gillis & Glineur 2012): at most ⌊1 + halsAlpha·ρ⌋ inner
+// sweeps per factor update, where ρ is the cost of the sparse product relative
+// to one sweep (each update stops early by kernel.HALSUpdate's own rule). The
+// paper suggests α = 0.5; on a 30,000 × 20,000 text-like matrix (k = 20)
+// α = 1 reached scikit-learn's objective in 19 iterations and 1.3 s, against
+// 28 and 2.3 s for α = 0.5 and 49 and 1.7 s for plain HALS.
+const halsAlpha = 1.0
+
+// innerSweeps returns the accelerated-HALS sweep count for a factor with rows
+// rows, when the product feeding it touches nnz non-zeros and the other factor
+// has others rows (Gillis & Glineur's ρ = 1 + (nnz + others·k)/(rows·(k+1))).
+func innerSweeps(nnz, rows, others, k int) int {
+	rho := 1 + float64(nnz+others*k)/float64(rows*(k+1))
+	return int(math.Floor(1 + halsAlpha*rho))
+}
 
 // Extrapolation parameters (Ang & Gillis 2019, "HER"): the step β starts at
 // extraBeta0, grows by extraGrow after an improving iteration (capped by a
@@ -32,15 +50,16 @@ type frobState struct {
 	A, C           *mat.Dense // X·Hy (m × k), Xᵀ·Wy (n × k)
 	B, G           *mat.Dense // Gram of Hy, of Wy (k × k)
 	sweepW, sweepH int
-	sc             scratch
+	sc             kernel.Scratch
 }
 
-// newFrobState prepares a Frobenius fit from the starting W and Ht.
-func newFrobState(X *sparse.CSR, W, Ht *mat.Dense, s settings) *frobState {
+// newFrobState prepares a Frobenius fit of X (with Xt = Xᵀ) from the
+// starting W and Ht, which it keeps and changes.
+func newFrobState(X, Xt *sparse.CSR, W, Ht *mat.Dense, s settings) *frobState {
 	m, n, k := X.Rows, X.Cols, s.K
 	clone := func(F *mat.Dense) *mat.Dense { return mat.DenseCopyOf(F) }
 	return &frobState{
-		X: X, Xt: X.T(), s: s, normX2: sqNorm(X),
+		X: X, Xt: Xt, s: s, normX2: sqNorm(X),
 		Wn: W, Wprev: clone(W), Wy: clone(W), Wbest: clone(W),
 		Hn: Ht, Hprev: clone(Ht), Hy: clone(Ht), Hbest: clone(Ht),
 		A: mat.NewDense(m, k, nil), C: mat.NewDense(n, k, nil),
@@ -49,16 +68,17 @@ func newFrobState(X *sparse.CSR, W, Ht *mat.Dense, s settings) *frobState {
 	}
 }
 
-func fitFrobenius(ctx context.Context, X *sparse.CSR, W, Ht *mat.Dense, s settings, start time.Time) (*Result, error) {
-	st := newFrobState(X, W, Ht, s)
+// fitFrobenius runs accelerated HALS with extrapolation from W and Ht.
+func fitFrobenius(ctx context.Context, X, Xt *sparse.CSR, W, Ht *mat.Dense, s settings, start time.Time) (*Result, error) {
+	st := newFrobState(X, Xt, W, Ht, s)
 	res := &Result{}
 	tr := tracer{s: s, start: start, res: res}
 	// Iteration 0: the objective of the starting point.
 	sparse.MulDense(st.C, st.Xt, st.Wy, s.workers)
-	gram(st.G, st.Wy, s.workers, &st.sc)
+	kernel.Gram(st.G, st.Wy, s.workers, &st.sc)
 	Bn := mat.NewDense(s.K, s.K, nil)
-	gram(Bn, st.Hn, s.workers, &st.sc)
-	best := st.objective(dot(st.Hn, st.C, s.workers, &st.sc), dot(st.G, Bn, 1, &st.sc))
+	kernel.Gram(Bn, st.Hn, s.workers, &st.sc)
+	best := st.objective(kernel.Dot(st.Hn, st.C, s.workers, &st.sc), kernel.Dot(st.G, Bn, 1, &st.sc))
 	tr.record(0, best)
 	beta, ceil := extraBeta0, 1.0
 	extrapolated := false
@@ -112,17 +132,17 @@ func fitFrobenius(ctx context.Context, X *sparse.CSR, W, Ht *mat.Dense, s settin
 func (st *frobState) iterate(beta float64) float64 {
 	s, w := st.s, st.s.workers
 	sparse.MulDense(st.A, st.X, st.Hy, w)
-	gram(st.B, st.Hy, w, &st.sc)
+	kernel.Gram(st.B, st.Hy, w, &st.sc)
 	st.Wprev, st.Wn = st.Wn, st.Wprev
 	st.Wn.Copy(st.Wy)
-	halsUpdate(st.Wn, st.A, st.B, st.sweepW, s.L1W, s.L2W, w, &st.sc)
+	kernel.HALSUpdate(st.Wn, st.A, st.B, st.sweepW, s.L1W, s.L2W, w, &st.sc)
 	extrapolate(st.Wy, st.Wn, st.Wprev, beta)
 	sparse.MulDense(st.C, st.Xt, st.Wy, w)
-	gram(st.G, st.Wy, w, &st.sc)
+	kernel.Gram(st.G, st.Wy, w, &st.sc)
 	st.Hprev, st.Hn = st.Hn, st.Hprev
 	st.Hn.Copy(st.Hy)
-	rh := halsUpdate(st.Hn, st.C, st.G, st.sweepH, s.L1H, s.L2H, w, &st.sc)
-	return st.objective(rh.cross, rh.quad)
+	rh := kernel.HALSUpdate(st.Hn, st.C, st.G, st.sweepH, s.L1H, s.L2H, w, &st.sc)
+	return st.objective(rh.Cross, rh.Quad)
 }
 
 // objective returns ½‖X − Wy·Hnᵀ‖² plus penalties as ½(‖X‖² − 2·cross + quad),
@@ -143,8 +163,8 @@ func extrapolate(dst, F, Fprev *mat.Dense, beta float64) {
 		pr := p.Data[i*p.Stride : i*p.Stride+f.Cols]
 		for t, v := range f.Data[i*f.Stride : i*f.Stride+f.Cols] {
 			e := v + beta*(v-pr[t])
-			if !(e >= halsFloor) {
-				e = halsFloor
+			if !(e >= kernel.HALSFloor) {
+				e = kernel.HALSFloor
 			}
 			dr[t] = e
 		}

@@ -12,8 +12,9 @@ import (
 // nndsvdZero is scikit-learn's threshold below which NNDSVD entries count as zero.
 const nndsvdZero = 1e-6
 
-// initialize returns the starting W (m × k) and Ht = Hᵀ (n × k) chosen by s.Init.
-func initialize(ctx context.Context, X *sparse.CSR, s settings) (W, Ht *mat.Dense, err error) {
+// initialize returns the starting W (m × k) and Ht = Hᵀ (n × k) chosen by
+// s.Init, given Xt = Xᵀ.
+func initialize(ctx context.Context, X, Xt *sparse.CSR, s settings) (W, Ht *mat.Dense, err error) {
 	m, n, k := X.Rows, X.Cols, s.K
 	rng := newRNG(s.Seed)
 	mean := 0.0
@@ -32,7 +33,7 @@ func initialize(ctx context.Context, X *sparse.CSR, s settings) (W, Ht *mat.Dens
 	if err := ctx.Err(); err != nil {
 		return nil, nil, err
 	}
-	U, sv, V, err := truncatedSVD(X, X.T(), k, rng, s.workers)
+	U, sv, V, err := truncatedSVD(X, Xt, k, rng, s.workers)
 	if err != nil {
 		return nil, nil, err
 	}

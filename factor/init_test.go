@@ -73,7 +73,7 @@ func TestNNDSVDMatchesDenseReference(t *testing.T) {
 		wantW, wantH := refNNDSVD(D, k)
 		for _, init := range []Init{NNDSVD, NNDSVDA} {
 			s, _ := NMF{K: k, Init: init, Seed: 1}.resolve()
-			W, Ht, err := initialize(context.Background(), X, s)
+			W, Ht, err := initialize(context.Background(), X, X.T(), s)
 			if err != nil {
 				t.Fatal(err)
 			}

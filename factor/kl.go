@@ -5,6 +5,8 @@ import (
 	"math"
 	"time"
 
+	"github.com/topicmill/topicmill/internal/kernel"
+	"github.com/topicmill/topicmill/internal/parallel"
 	"github.com/topicmill/topicmill/sparse"
 	"gonum.org/v1/gonum/mat"
 )
@@ -29,19 +31,28 @@ type klState struct {
 	partial []float64
 }
 
-// newKLState prepares a KL fit from the starting W and Ht (raised to a positive floor).
-func newKLState(X *sparse.CSR, W, Ht *mat.Dense, s settings) *klState {
+// newKLState prepares a KL fit of X (with Xt = Xᵀ) from the starting W and
+// Ht, which it keeps and changes. A start from Init is raised to a positive
+// floor; any other only when WH is zero at some non-zero of X (where the
+// divergence would be infinite).
+func newKLState(X, Xt *sparse.CSR, W, Ht *mat.Dense, s settings, fromInit bool) *klState {
 	k := s.K
-	st := &klState{X: X, Xt: X.T(), s: s, W: W, Ht: Ht,
+	st := &klState{X: X, Xt: Xt, s: s, W: W, Ht: Ht,
 		v: make([]float64, X.NNZ()), vt: make([]float64, X.NNZ()),
 		sumW: make([]float64, k), sumH: make([]float64, k),
-		partial: make([]float64, numBlocks(X.Rows)),
+		partial: make([]float64, kernel.NumBlocks(X.Rows)),
 	}
 	st.perm = transposePerm(X)
-	mean := sumOrdered(X.Val) / (float64(X.Rows) * float64(X.Cols))
+	mean := kernel.Sum(X.Val) / (float64(X.Rows) * float64(X.Cols))
 	floor := klInitFloor * math.Sqrt(mean/float64(k))
-	raiseTo(W, floor)
-	raiseTo(Ht, floor)
+	if !fromInit {
+		sparse.ProductAtNonzeros(st.v, X, W, Ht, s.workers)
+	}
+	if fromInit || !positiveAtNonzeros(X, st.v) {
+		raiseTo(W, floor)
+		raiseTo(Ht, floor)
+		sparse.ProductAtNonzeros(st.v, X, W, Ht, s.workers)
+	}
 	for _, x := range X.Val {
 		if x > 0 {
 			st.xlogx += x*math.Log(x) - x
@@ -55,14 +66,24 @@ func newKLState(X *sparse.CSR, W, Ht *mat.Dense, s settings) *klState {
 	}
 	st.bufs = make([][]float64, s.workers)
 	for i := range st.bufs {
-		st.bufs[i] = make([]float64, klBufLen(maxRow, k))
+		st.bufs[i] = make([]float64, kernel.KLBufLen(maxRow, k))
 	}
-	sparse.ProductAtNonzeros(st.v, X, W, Ht, s.workers)
 	return st
 }
 
-func fitKL(ctx context.Context, X *sparse.CSR, W, Ht *mat.Dense, s settings, start time.Time) (*Result, error) {
-	st := newKLState(X, W, Ht, s)
+// positiveAtNonzeros reports whether v > 0 wherever X is positive.
+func positiveAtNonzeros(X *sparse.CSR, v []float64) bool {
+	for p, x := range X.Val {
+		if x > 0 && !(v[p] > 0) {
+			return false
+		}
+	}
+	return true
+}
+
+// fitKL runs cyclic coordinate descent from W and Ht.
+func fitKL(ctx context.Context, X, Xt *sparse.CSR, W, Ht *mat.Dense, s settings, fromInit bool, start time.Time) (*Result, error) {
+	st := newKLState(X, Xt, W, Ht, s, fromInit)
 	res := &Result{}
 	tr := tracer{s: s, start: start, res: res}
 	obj := st.objective()
@@ -102,10 +123,10 @@ func (st *klState) iterate() {
 func (st *klState) sweep(A *sparse.CSR, F, O *mat.Dense, v, linear []float64, l1, l2 float64) {
 	f, o := F.RawMatrix(), O.RawMatrix()
 	k := f.Cols
-	forBlocksW(A.Rows, st.s.workers, func(w, _, lo, hi int) {
+	parallel.Blocks(A.Rows, kernel.BlockRows, st.s.workers, func(w, _, lo, hi int) {
 		for i := lo; i < hi; i++ {
 			a, b := A.RowPtr[i], A.RowPtr[i+1]
-			klRow(f.Data[i*f.Stride:i*f.Stride+k], A.ColInd[a:b], A.Val[a:b], v[a:b], o.Data, o.Stride, linear, l1, l2, st.bufs[w])
+			kernel.KLRow(f.Data[i*f.Stride:i*f.Stride+k], A.ColInd[a:b], A.Val[a:b], v[a:b], o.Data, o.Stride, linear, l1, l2, st.bufs[w])
 		}
 	})
 }
@@ -114,7 +135,7 @@ func (st *klState) sweep(A *sparse.CSR, F, O *mat.Dense, v, linear []float64, l1
 // with Σ(WH) over all entries = (column sums of W)·(column sums of Ht).
 func (st *klState) objective() float64 {
 	X := st.X
-	forBlocks(X.Rows, st.s.workers, func(b, lo, hi int) {
+	parallel.Blocks(X.Rows, kernel.BlockRows, st.s.workers, func(_, b, lo, hi int) {
 		s := 0.0
 		for p := X.RowPtr[lo]; p < X.RowPtr[hi]; p++ {
 			if x := X.Val[p]; x > 0 {
@@ -129,7 +150,7 @@ func (st *klState) objective() float64 {
 	for t, a := range st.sumW {
 		total += a * st.sumH[t]
 	}
-	d := st.xlogx - sumOrdered(st.partial) + total
+	d := st.xlogx - kernel.Sum(st.partial) + total
 	s := st.s
 	return d + penalty(st.W, s.L1W, s.L2W) + penalty(st.Ht, s.L1H, s.L2H)
 }

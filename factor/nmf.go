@@ -7,14 +7,23 @@
 //
 // X is m × n, W is m × k and H is k × n. Memory is O(nnz + (m+n)·k): no dense
 // m × n matrix is ever formed.
+//
+// An NMF value holds the settings; Fit factors a matrix (FitT when its
+// transpose is at hand). A fit can start from given factors (W0, H0) and
+// hold one of them fixed (Fixed); Transform, which solves H for new columns
+// with W fixed, is that case. Shapes are checked where they enter: an error
+// wrapping ErrShape names the dimensions. The kernels behind the solvers
+// live in internal/kernel, shared with the other solvers of the module.
 package factor
 
 import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"time"
 
+	"github.com/topicmill/topicmill/internal/parallel"
 	"github.com/topicmill/topicmill/sparse"
 	"gonum.org/v1/gonum/mat"
 )
@@ -80,18 +89,59 @@ const (
 	DefaultTolKL = 3e-4
 )
 
+// Factor names one of the two factors of X ≈ W·H.
+type Factor int
+
+// The factors a fit can hold fixed.
+const (
+	// NoFactor fits both W and H, the default.
+	NoFactor Factor = iota
+	// FactorW holds W at W0 and fits H alone.
+	FactorW
+	// FactorH holds H at H0 and fits W alone.
+	FactorH
+)
+
+// String returns "none", "W" or "H".
+func (f Factor) String() string {
+	switch f {
+	case NoFactor:
+		return "none"
+	case FactorW:
+		return "W"
+	case FactorH:
+		return "H"
+	}
+	return fmt.Sprintf("Factor(%d)", int(f))
+}
+
 // NMF holds the settings of a factorization; the zero value (plus K) is the documented default.
 type NMF struct {
-	K       int     // number of topics (components), 1 ≤ K ≤ min(m, n)
+	K       int     // number of topics (components), 1 ≤ K ≤ min(m, n) when Init chooses the start; 0 takes k from W0 or H0
 	Loss    Loss    // "" means Frobenius
 	Init    Init    // "" means NNDSVDA
 	Seed    uint64  // seeds the randomized SVD and the random initialisations
-	MaxIter int     // 0 means DefaultMaxIter
-	Tol     float64 // stop when (f_{t−1} − f_t)/f_{t−1} < Tol twice in a row; 0 means DefaultTolFrobenius or DefaultTolKL
-	// Penalties: the objective is the loss + L1W·ΣW + ½L2W·‖W‖²_F + L1H·ΣH + ½L2H·‖H‖²_F.
+	MaxIter int     // 0 means DefaultMaxIter; negative is an error
+	Tol     float64 // stop when (f_{t−1} − f_t)/f_{t−1} < Tol twice in a row; 0 means DefaultTolFrobenius or DefaultTolKL; negative or NaN is an error
+	// Penalties: the objective is the loss + L1W·ΣW + ½L2W·‖W‖²_F + L1H·ΣH + ½L2H·‖H‖²_F;
+	// each must be finite and non-negative.
 	L1W, L2W, L1H, L2H float64
 	Workers            int             // ≤ 0 means GOMAXPROCS; results do not depend on it
 	Progress           func(Iteration) // optional, called after each iteration
+
+	// W0 (m × k) and H0 (k × n), when set, are the starting factors in place
+	// of Init. With both set the fit starts from them; with one set, the
+	// other starts as the best factor for it (solved as with the given one
+	// fixed). They are copied, never changed. The KL solver raises a start
+	// that makes WH zero at a non-zero of X to a small floor, as it does
+	// Init's; any other start is used exactly.
+	W0, H0 *mat.Dense
+	// Fixed holds one factor at its start (W0 for FactorW, H0 for FactorH,
+	// which must be set) and fits the other alone. Its columns (for W) or
+	// rows (for H) are then independent problems, each solved by the loss's
+	// own coordinate updates until its relative squared change falls below
+	// Tol² or MaxIter sweeps: Transform is a fit with W fixed.
+	Fixed Factor
 }
 
 // Iteration is one point of a fit's trace.
@@ -106,13 +156,14 @@ type Result struct {
 	W          *mat.Dense // m × k
 	H          *mat.Dense // k × n
 	Objective  float64    // final loss (½‖X−WH‖²_F or the KL divergence) plus the penalty terms, if any
-	Iterations int        // outer iterations done
-	Converged  bool       // whether the tolerance was met before MaxIter
+	Iterations int        // outer iterations done; with a fixed factor, the most sweeps any column (row) took
+	Converged  bool       // whether the tolerance was met before MaxIter (with a fixed factor: by every column or row)
 	Trace      []Iteration
 }
 
-// ErrShape reports a K that does not fit the matrix.
-var ErrShape = errors.New("factor: k out of range")
+// ErrShape reports matrices whose shapes do not fit together, or a K that
+// does not fit the matrix; the error wrapping it gives the dimensions.
+var ErrShape = errors.New("factor: shape mismatch")
 
 // settings is NMF with its defaults resolved.
 type settings struct {
@@ -122,14 +173,15 @@ type settings struct {
 
 // WithDefaults returns the settings with every zero field replaced by its
 // default (loss, init, iterations, tolerance), or an error for an unknown
-// loss or init or a negative penalty: what a fit would run with.
+// loss, init or fixed factor, or a negative, NaN or infinite penalty, a
+// negative or NaN Tol or a negative MaxIter: what a fit would run with.
 func (f NMF) WithDefaults() (NMF, error) {
 	s, err := f.resolve()
 	return s.NMF, err
 }
 
 func (f NMF) resolve() (settings, error) {
-	s := settings{NMF: f, workers: workerCount(f.Workers)}
+	s := settings{NMF: f, workers: parallel.Workers(f.Workers)}
 	switch s.Loss {
 	case "":
 		s.Loss = Frobenius
@@ -144,25 +196,49 @@ func (f NMF) resolve() (settings, error) {
 	default:
 		return s, fmt.Errorf("factor: unknown init %q", f.Init)
 	}
-	if s.MaxIter <= 0 {
+	switch s.Fixed {
+	case NoFactor, FactorW, FactorH:
+	default:
+		return s, fmt.Errorf("factor: unknown fixed factor %v", f.Fixed)
+	}
+	if s.MaxIter < 0 {
+		return s, fmt.Errorf("factor: MaxIter must not be negative, got %d", f.MaxIter)
+	}
+	if s.MaxIter == 0 {
 		s.MaxIter = DefaultMaxIter
 	}
-	if s.Tol <= 0 {
+	if !(s.Tol >= 0) || math.IsInf(s.Tol, 1) {
+		return s, fmt.Errorf("factor: Tol must be a finite non-negative number, got %v", f.Tol)
+	}
+	if s.Tol == 0 {
 		s.Tol = DefaultTolFrobenius
 		if s.Loss == KullbackLeibler {
 			s.Tol = DefaultTolKL
 		}
 	}
-	for _, p := range []float64{s.L1W, s.L2W, s.L1H, s.L2H} {
-		if p < 0 || p != p {
-			return s, fmt.Errorf("factor: penalties must be non-negative, got %v", p)
+	for _, p := range []struct {
+		name  string
+		value float64
+	}{{"L1W", s.L1W}, {"L2W", s.L2W}, {"L1H", s.L1H}, {"L2H", s.L2H}} {
+		if !(p.value >= 0) || math.IsInf(p.value, 1) {
+			return s, fmt.Errorf("factor: penalty %s must be a finite non-negative number, got %v", p.name, p.value)
 		}
 	}
 	return s, nil
 }
 
-// Fit factors the m × n non-negative matrix X as W·H with k topics.
+// Fit factors the m × n non-negative matrix X as W·H with k topics. It
+// builds X's transpose, which the start and both solvers read; FitT takes
+// one already built.
 func (f NMF) Fit(ctx context.Context, X *sparse.CSR) (*Result, error) {
+	return f.FitT(ctx, X, nil)
+}
+
+// FitT is Fit given Xt = X.T() (nil: built here), for callers that factor
+// one matrix several times (a sweep over k, several seeds) or hold its
+// transpose already. Xt must hold X's entries transposed; its shape is
+// checked.
+func (f NMF) FitT(ctx context.Context, X, Xt *sparse.CSR) (*Result, error) {
 	start := time.Now()
 	s, err := f.resolve()
 	if err != nil {
@@ -171,18 +247,116 @@ func (f NMF) Fit(ctx context.Context, X *sparse.CSR) (*Result, error) {
 	if err := X.Validate(true); err != nil {
 		return nil, fmt.Errorf("factor: input: %w", err)
 	}
-	if s.K < 1 || s.K > min(X.Rows, X.Cols) {
-		return nil, fmt.Errorf("%w: k = %d, matrix is %d × %d", ErrShape, s.K, X.Rows, X.Cols)
+	if Xt == nil {
+		Xt = X.T()
+	} else {
+		if Xt.Rows != X.Cols || Xt.Cols != X.Rows || Xt.NNZ() != X.NNZ() {
+			return nil, fmt.Errorf("%w: Xt is %d × %d with %d entries, X is %d × %d with %d", ErrShape, Xt.Rows, Xt.Cols, Xt.NNZ(), X.Rows, X.Cols, X.NNZ())
+		}
+		if err := Xt.Validate(true); err != nil {
+			return nil, fmt.Errorf("factor: input transpose: %w", err)
+		}
 	}
-	W, Ht, err := initialize(ctx, X, s)
-	if err != nil {
+	if err := s.checkStart(X.Rows, X.Cols); err != nil {
 		return nil, err
 	}
-	fit := fitFrobenius
-	if s.Loss == KullbackLeibler {
-		fit = fitKL
+	return s.fit(ctx, X, Xt, start)
+}
+
+// checkStart resolves K from the starting factors and checks their shapes
+// and entries and the fixed factor against an m × n matrix.
+func (s *settings) checkStart(m, n int) error {
+	if s.K == 0 {
+		if s.W0 != nil {
+			_, s.K = s.W0.Dims()
+		} else if s.H0 != nil {
+			s.K, _ = s.H0.Dims()
+		}
 	}
-	return fit(ctx, X, W, Ht, s, start)
+	if s.W0 == nil && s.H0 == nil {
+		if s.K < 1 || s.K > min(m, n) {
+			return fmt.Errorf("%w: k out of range: k = %d, matrix is %d × %d", ErrShape, s.K, m, n)
+		}
+	} else if s.K < 1 {
+		return fmt.Errorf("%w: k out of range: k = %d", ErrShape, s.K)
+	}
+	for _, F := range []struct {
+		name string
+		M    *mat.Dense
+		r, c int
+		dims string
+	}{{"W0", s.W0, m, s.K, "m × k"}, {"H0", s.H0, s.K, n, "k × n"}} {
+		if F.M == nil {
+			continue
+		}
+		if r, c := F.M.Dims(); r != F.r || c != F.c {
+			return fmt.Errorf("%w: %s is %d × %d, want %d × %d (%s)", ErrShape, F.name, r, c, F.r, F.c, F.dims)
+		}
+		if err := checkEntries(F.name, F.M); err != nil {
+			return err
+		}
+	}
+	switch {
+	case s.Fixed == FactorW && s.W0 == nil:
+		return errors.New("factor: Fixed is W but W0 is not set")
+	case s.Fixed == FactorH && s.H0 == nil:
+		return errors.New("factor: Fixed is H but H0 is not set")
+	}
+	return nil
+}
+
+// checkEntries reports the first entry of F that is negative, NaN or infinite.
+func checkEntries(name string, F *mat.Dense) error {
+	raw := F.RawMatrix()
+	for i := 0; i < raw.Rows; i++ {
+		for j, v := range raw.Data[i*raw.Stride : i*raw.Stride+raw.Cols] {
+			if !(v >= 0) || math.IsInf(v, 1) {
+				return fmt.Errorf("factor: %s[%d, %d] is %v, want a finite non-negative number", name, i, j, v)
+			}
+		}
+	}
+	return nil
+}
+
+// fit runs a checked fit: it makes the start (W0 and H0, or Init, or the
+// one solved from the other) and hands it to the solver.
+func (s settings) fit(ctx context.Context, X, Xt *sparse.CSR, start time.Time) (*Result, error) {
+	var W, Ht *mat.Dense
+	fromInit := s.W0 == nil && s.H0 == nil
+	if fromInit {
+		var err error
+		if W, Ht, err = initialize(ctx, X, Xt, s); err != nil {
+			return nil, err
+		}
+	}
+	if s.W0 != nil {
+		W = mat.DenseCopyOf(s.W0)
+	}
+	if s.H0 != nil {
+		Ht = transposeDense(s.H0)
+	}
+	switch {
+	case s.Fixed == FactorW:
+		return s.fitFixed(ctx, s.problemH(Xt, W, Ht), start)
+	case s.Fixed == FactorH:
+		return s.fitFixed(ctx, s.problemW(X, W, Ht), start)
+	case W == nil: // H0 alone: W starts as the best W for it
+		p := s.problemW(X, nil, Ht)
+		if _, _, err := p.solve(ctx); err != nil {
+			return nil, err
+		}
+		W = p.F
+	case Ht == nil: // W0 alone: H starts as the best H for it
+		p := s.problemH(Xt, W, nil)
+		if _, _, err := p.solve(ctx); err != nil {
+			return nil, err
+		}
+		Ht = p.F
+	}
+	if s.Loss == KullbackLeibler {
+		return fitKL(ctx, X, Xt, W, Ht, s, fromInit, start)
+	}
+	return fitFrobenius(ctx, X, Xt, W, Ht, s, start)
 }
 
 // tracer records the trace and applies the stopping rule.

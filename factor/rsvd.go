@@ -5,6 +5,8 @@ import (
 	"math"
 	"math/rand/v2"
 
+	"github.com/topicmill/topicmill/internal/kernel"
+	"github.com/topicmill/topicmill/internal/parallel"
 	"github.com/topicmill/topicmill/sparse"
 	"gonum.org/v1/gonum/blas/blas64"
 	"gonum.org/v1/gonum/floats"
@@ -65,7 +67,7 @@ func truncatedSVD(X, Xt *sparse.CSR, k int, rng *rand.Rand, workers int) (U *mat
 	sparse.MulDense(W, Xt, G, workers)
 	orthonormalize(W, workers, 2)
 	blocks := 0
-	var sc scratch
+	var sc kernel.Scratch
 	for blocks < maxBlocks {
 		basis.Slice(blocks*l, (blocks+1)*l, 0, n).(*mat.Dense).Copy(W.T())
 		blocks++
@@ -73,7 +75,7 @@ func truncatedSVD(X, Xt *sparse.CSR, k int, rng *rand.Rand, workers int) (U *mat
 		sparse.MulDense(Y, X, W, workers)
 		sparse.MulDense(W, Xt, Y, workers)
 		C := mat.NewDense(blocks*l, l, nil)
-		crossProd(C, prev, W, workers, &sc)
+		kernel.CrossProd(C, prev, W, workers, &sc)
 		off := (blocks - 1) * l
 		for p := 0; p < blocks*l; p++ {
 			for c := max(p-off, 0); c < l; c++ {
@@ -121,18 +123,18 @@ func truncatedSVD(X, Xt *sparse.CSR, k int, rng *rand.Rand, workers int) (U *mat
 // one pass avoids unless W is nearly inside their span. It reports false,
 // leaving W unusable, when some column of W lies in their span to within
 // svdDeflation.
-func orthogonalizeAgainst(W, prevT, C *mat.Dense, workers int, sc *scratch) bool {
+func orthogonalizeAgainst(W, prevT, C *mat.Dense, workers int, sc *kernel.Scratch) bool {
 	before := columnNorms(W)
-	subMul(W, prevT, C, workers, sc)
+	kernel.SubMul(W, prevT, C, workers, sc)
 	for j, v := range columnNorms(W) {
 		if !(v > svdDeflation*before[j]) {
 			return false
 		}
 	}
 	orthonormalize(W, workers, 2)
-	crossProd(C, prevT, W, workers, sc)
+	kernel.CrossProd(C, prevT, W, workers, sc)
 	if mat.Norm(C, math.Inf(1)) > svdOrthogonality {
-		subMul(W, prevT, C, workers, sc)
+		kernel.SubMul(W, prevT, C, workers, sc)
 		orthonormalize(W, workers, 2)
 	}
 	return true
@@ -156,7 +158,7 @@ func columnNorms(A *mat.Dense) []float64 {
 // precision. It falls back to a serial Householder QR when AᵀA is too ill-conditioned to factor; the
 // Householder QR alone took 40 % of the 20news start.
 func orthonormalize(A *mat.Dense, workers, passes int) {
-	var sc scratch
+	var sc kernel.Scratch
 	for pass := 0; pass < passes; pass++ {
 		if !choleskyQRStep(A, workers, &sc) {
 			householderQR(A)
@@ -167,10 +169,10 @@ func orthonormalize(A *mat.Dense, workers, passes int) {
 
 // choleskyQRStep sets A ← A·R⁻¹ where RᵀR = AᵀA, or reports false (leaving A
 // as it was) when AᵀA is not numerically positive definite.
-func choleskyQRStep(A *mat.Dense, workers int, sc *scratch) bool {
+func choleskyQRStep(A *mat.Dense, workers int, sc *kernel.Scratch) bool {
 	_, c := A.Dims()
 	G := mat.NewDense(c, c, nil)
-	gram(G, A, workers, sc)
+	kernel.Gram(G, A, workers, sc)
 	var ch mat.Cholesky
 	if !ch.Factorize(mat.NewSymDense(c, G.RawMatrix().Data)) {
 		return false
@@ -183,7 +185,7 @@ func choleskyQRStep(A *mat.Dense, workers int, sc *scratch) bool {
 	ri := mat.DenseCopyOf(&Rinv).RawMatrix()
 	raw := A.RawMatrix()
 	tmp := make([]float64, workers*c)
-	forBlocksW(raw.Rows, workers, func(w, _, lo, hi int) {
+	parallel.Blocks(raw.Rows, kernel.BlockRows, workers, func(w, _, lo, hi int) {
 		t := tmp[w*c : w*c+c]
 		for i := lo; i < hi; i++ {
 			row := raw.Data[i*raw.Stride : i*raw.Stride+c]

@@ -36,7 +36,7 @@ func (v *Vectorized) Write(dir string, cfg Config) error {
 		return parallel.Do(
 			func() error {
 				return atomicfile.Write(st.path(MatrixFile), func(w io.Writer) error {
-					return sparse.WriteMatrixMarket(w, v.X)
+					return sparse.WriteMatrixMarket(w, v.X, cfg.Workers)
 				})
 			},
 			func() error { return v.writeTables(st, meta) },

@@ -67,7 +67,7 @@ func BenchmarkReadMatrixMarket(b *testing.B) {
 		x.Val[i] = math.Sqrt(v) / 7
 	}
 	var buf bytes.Buffer
-	if err := WriteMatrixMarket(&buf, &x); err != nil {
+	if err := WriteMatrixMarket(&buf, &x, 0); err != nil {
 		b.Fatal(err)
 	}
 	b.SetBytes(int64(buf.Len()))
@@ -86,7 +86,7 @@ func BenchmarkWriteMatrixMarket(b *testing.B) {
 	x := benchX()
 	b.ReportAllocs()
 	for range b.N {
-		if err := WriteMatrixMarket(io.Discard, x); err != nil {
+		if err := WriteMatrixMarket(io.Discard, x, 0); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -1,8 +1,9 @@
 // Package sparse holds the compressed sparse row (CSR) matrix that carries a
 // corpus (X, terms × documents), a builder for it, and the parallel kernels
 // that the factorization needs: CSR × dense, CSRᵀ × dense (through the stored
-// transpose) and the product W·H evaluated only at the non-zeros; and the
-// readers and writers that move matrices in and out (MatrixMarket, dense CSV).
+// transpose) and the product W·H evaluated only at the non-zeros; column
+// (document) selection; and the readers and writers that move matrices in
+// and out (MatrixMarket, dense CSV).
 package sparse
 
 import (

@@ -30,7 +30,7 @@ func FuzzReadMatrixMarket(f *testing.F) {
 			t.Fatalf("accepted an invalid matrix: %v", err)
 		}
 		var buf bytes.Buffer
-		if err := WriteMatrixMarket(&buf, a); err != nil {
+		if err := WriteMatrixMarket(&buf, a, 0); err != nil {
 			t.Fatal(err)
 		}
 		b, err := ReadMatrixMarket(&buf)

@@ -29,7 +29,7 @@ func awkwardSparse() *CSR {
 func TestMatrixMarketRoundTrip(t *testing.T) {
 	for _, a := range []*CSR{awkwardSparse(), NewBuilder(4).Build(), randomSparse(6, 1, 0.5, 1)} {
 		var buf bytes.Buffer
-		if err := WriteMatrixMarket(&buf, a); err != nil {
+		if err := WriteMatrixMarket(&buf, a, 0); err != nil {
 			t.Fatal(err)
 		}
 		got, err := ReadMatrixMarket(&buf)
@@ -199,7 +199,7 @@ func TestScipyReadsWhatWeWrite(t *testing.T) {
 	a := awkwardSparse()
 	d := randomDense(5, 3, 4)
 	d.Set(0, 0, awkward[2])
-	writeFile(t, filepath.Join(dir, "A.mtx"), func(f *os.File) error { return WriteMatrixMarket(f, a) })
+	writeFile(t, filepath.Join(dir, "A.mtx"), func(f *os.File) error { return WriteMatrixMarket(f, a, 0) })
 	writeFile(t, filepath.Join(dir, "D.mtx"), func(f *os.File) error { return WriteDenseMatrixMarket(f, d) })
 	const script = `
 import sys, scipy.io, scipy.sparse

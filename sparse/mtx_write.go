@@ -4,9 +4,10 @@ import (
 	"bufio"
 	"fmt"
 	"io"
-	"runtime"
 	"strconv"
 	"sync"
+
+	"github.com/topicmill/topicmill/internal/parallel"
 )
 
 // mmChunkEntries is about how many entries one goroutine formats at a time:
@@ -16,16 +17,16 @@ const mmChunkEntries = 1 << 14
 
 // WriteMatrixMarket writes a as a MatrixMarket real general coordinate
 // matrix, row by row with 1-based indices and values that read back exactly.
-// Formatting is the costly part, so chunks of rows are formatted on
-// GOMAXPROCS goroutines and written in row order: the bytes are the same
-// whatever the number of goroutines.
-func WriteMatrixMarket(w io.Writer, a *CSR) error {
+// Formatting is the costly part, so chunks of rows are formatted on up to
+// workers goroutines (≤ 0 means GOMAXPROCS) and written in row order: the
+// bytes are the same whatever the number of goroutines.
+func WriteMatrixMarket(w io.Writer, a *CSR, workers int) error {
 	bw := bufio.NewWriterSize(w, 64<<10)
 	fmt.Fprintf(bw, "%%%%MatrixMarket matrix coordinate real general\n%% written by topicmill\n%d %d %d\n", a.Rows, a.Cols, a.NNZ())
 	starts := mmChunks(a)
 	chunks := len(starts) - 1
 	cols := newMMLabels(a.Cols)
-	workers := min(runtime.GOMAXPROCS(0), chunks)
+	workers = min(parallel.Workers(workers), chunks)
 	if workers <= 1 {
 		var buf []byte
 		for c := range chunks {

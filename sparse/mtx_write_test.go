@@ -5,13 +5,12 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
-	"runtime"
 	"strconv"
 	"testing"
 )
 
 // TestWriteMatrixMarketChunks writes matrices spanning many formatting
-// chunks on 1 and 4 goroutines and compares with a line-by-line reference.
+// chunks on 1, 2 and 4 goroutines (and GOMAXPROCS) and compares with a line-by-line reference.
 func TestWriteMatrixMarketChunks(t *testing.T) {
 	for _, tc := range []struct {
 		name       string
@@ -36,16 +35,13 @@ func TestWriteMatrixMarketChunks(t *testing.T) {
 				a.RowPtr[i+1] = len(a.Val)
 			}
 			head := fmt.Sprintf("%%%%MatrixMarket matrix coordinate real general\n%% written by topicmill\n%d %d %d\n", tc.rows, tc.cols, len(a.Val))
-			for _, procs := range []int{1, 4} {
-				prev := runtime.GOMAXPROCS(procs)
+			for _, workers := range []int{0, 1, 2, 4} {
 				var got bytes.Buffer
-				err := WriteMatrixMarket(&got, a)
-				runtime.GOMAXPROCS(prev)
-				if err != nil {
+				if err := WriteMatrixMarket(&got, a, workers); err != nil {
 					t.Fatal(err)
 				}
 				if !bytes.Equal(got.Bytes(), append([]byte(head), want.Bytes()...)) {
-					t.Fatalf("GOMAXPROCS %d: output differs from the reference (%d vs %d bytes)", procs, got.Len(), len(head)+want.Len())
+					t.Fatalf("workers %d: output differs from the reference (%d vs %d bytes)", workers, got.Len(), len(head)+want.Len())
 				}
 			}
 		})
@@ -76,9 +72,7 @@ func TestWriteMatrixMarketError(t *testing.T) {
 		}
 		a.RowPtr[i+1] = len(a.Val)
 	}
-	prev := runtime.GOMAXPROCS(4)
-	defer runtime.GOMAXPROCS(prev)
-	if err := WriteMatrixMarket(&failAfter{n: 1 << 20}, a); !errors.Is(err, errFull) {
+	if err := WriteMatrixMarket(&failAfter{n: 1 << 20}, a, 4); !errors.Is(err, errFull) {
 		t.Fatalf("err = %v, want %v", err, errFull)
 	}
 }

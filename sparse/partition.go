@@ -1,10 +1,6 @@
 package sparse
 
-import (
-	"runtime"
-	"sync"
-	"sync/atomic"
-)
+import "github.com/topicmill/topicmill/internal/parallel"
 
 // Parallel kernels split a matrix into row blocks of about equal cost, where
 // a row costs its non-zeros plus one (the write of its output row), so that
@@ -27,9 +23,7 @@ var (
 // workerCount returns how many goroutines a kernel doing work multiply-adds
 // over a should use: workers ≤ 0 means GOMAXPROCS, and small jobs run serially.
 func workerCount(a *CSR, work, workers int) int {
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
+	workers = parallel.Workers(workers)
 	if work < minParallelWork || a.Rows < 2 {
 		return 1
 	}
@@ -59,16 +53,7 @@ func blockStart(a *CSR, n, c int) int {
 // goroutines (the caller's included) that take blocks in turn.
 func forRowBlocks(a *CSR, w int, body func(lo, hi int)) {
 	n := min(w*blocksPerWorker, a.Rows)
-	var next atomic.Int64
-	run := func() {
-		for c := int(next.Add(1) - 1); c < n; c = int(next.Add(1) - 1) {
-			body(blockStart(a, n, c), blockStart(a, n, c+1))
-		}
-	}
-	var wg sync.WaitGroup
-	for g := 1; g < w; g++ {
-		wg.Go(run)
-	}
-	run()
-	wg.Wait()
+	parallel.Blocks(n, 1, w, func(_, c, _, _ int) {
+		body(blockStart(a, n, c), blockStart(a, n, c+1))
+	})
 }

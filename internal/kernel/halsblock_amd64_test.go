@@ -1,4 +1,4 @@
-package factor
+package kernel
 
 import (
 	"math"
@@ -15,16 +15,16 @@ func TestHalsPortableMatchesFMA(t *testing.T) {
 		t.Skip("no AVX2/FMA on this CPU: only the portable path runs")
 	}
 	rng := rand.New(rand.NewPCG(9, 10))
-	rows, k := 2*blockRows+13, 10
+	rows, k := 2*BlockRows+13, 10
 	F, C, G := randDense(rows, k, rng), randDense(rows, k, rng), randDense(12, k, rng)
 	Q := mat.NewDense(k, k, nil)
 	Q.Mul(G.T(), G)
-	var sc scratch
-	run := func(fma bool) (*mat.Dense, rowSums) {
+	var sc Scratch
+	run := func(fma bool) (*mat.Dense, RowSums) {
 		defer func(old bool) { useFMA = old }(useFMA)
 		useFMA = fma
 		Fc := mat.DenseCopyOf(F)
-		return Fc, halsUpdate(Fc, C, Q, 3, 0.01, 0.1, 2, &sc)
+		return Fc, HALSUpdate(Fc, C, Q, 3, 0.01, 0.1, 2, &sc)
 	}
 	fast, fs := run(true)
 	slow, ss := run(false)
@@ -35,7 +35,7 @@ func TestHalsPortableMatchesFMA(t *testing.T) {
 			}
 		}
 	}
-	if relDiff(fs.cross, ss.cross) > 1e-12 || relDiff(fs.quad, ss.quad) > 1e-12 {
+	if relDiff(fs.Cross, ss.Cross) > 1e-12 || relDiff(fs.Quad, ss.Quad) > 1e-12 {
 		t.Fatalf("sums %v with FMA, %v portable", fs, ss)
 	}
 }

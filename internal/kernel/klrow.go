@@ -1,4 +1,4 @@
-package factor
+package kernel
 
 import (
 	"math"
@@ -14,22 +14,22 @@ import (
 // Increasing steps need no bound: the curvature only falls as an entry grows.
 const klShrink = 0.75
 
-// klBufLen is the scratch klRow needs for a row with nz non-zeros.
-func klBufLen(nz, k int) int { return nz * (k + 2) }
+// KLBufLen is the length of the scratch KLRow needs for a row with nz non-zeros.
+func KLBufLen(nz, k int) int { return nz * (k + 2) }
 
-// klRow does one sweep of coordinate descent over the k entries f of one row
+// KLRow does one sweep of coordinate descent over the k entries f of one row
 // of a factor, minimising Σ_q [v_q − x_q·log v_q] + linear·f + l1·Σf + ½l2‖f‖²
 // where v_q = (WH) at the row's non-zeros (column indices cols into the other
 // factor, values x) and linear = the column sums of the other factor. v is
-// updated in place as f changes; buf is scratch of at least klBufLen(len(cols), k).
+// updated in place as f changes; buf is scratch of at least KLBufLen(len(cols), k).
 // It returns the squared change of f.
 //
 // The other factor's rows are gathered column by column, so that each
 // coordinate's gradient and curvature are a few contiguous vector operations
 // (gonum's SIMD kernels) rather than one scalar loop with a division per term.
-func klRow(f []float64, cols []int32, x, v []float64, other []float64, stride int, linear []float64, l1, l2 float64, buf []float64) float64 {
+func KLRow(f []float64, cols []int32, x, v []float64, other []float64, stride int, linear []float64, l1, l2 float64, buf []float64) float64 {
 	k, nz := len(f), len(cols)
-	buf = buf[:klBufLen(nz, k)]
+	buf = buf[:KLBufLen(nz, k)]
 	hs, u, xu := buf[:nz*k], buf[nz*k:nz*k+nz], buf[nz*k+nz:]
 	for q, j := range cols {
 		for t, o := range other[int(j)*stride : int(j)*stride+k] {

@@ -1,67 +1,53 @@
-package factor
+package kernel
 
 import (
-	"math"
-
+	"github.com/topicmill/topicmill/internal/parallel"
 	"gonum.org/v1/gonum/blas/blas64"
 	"gonum.org/v1/gonum/floats"
-
 	"gonum.org/v1/gonum/mat"
 )
 
-// HALS parameters (Gillis & Glineur 2012): at most ⌊1 + halsAlpha·ρ⌋ inner
-// sweeps per factor update, where ρ is the cost of the sparse product relative
-// to one sweep, stopping a row block's sweeps once its change falls below
-// halsInnerEps times the change of its first sweep. The paper suggests
-// α = 0.5; on a 30,000 × 20,000 text-like matrix (k = 20) α = 1 reached
-// scikit-learn's objective in 19 iterations and 1.3 s, against 28 and 2.3 s
-// for α = 0.5 and 49 and 1.7 s for plain HALS.
-const (
-	halsAlpha    = 1.0
-	halsInnerEps = 0.01
-	// halsFloor keeps every entry strictly positive, so no column of a factor dies.
-	halsFloor = 1e-16
-)
+// halsInnerEps stops a row block's (or a row's) HALS sweeps once a sweep
+// changes it by less than halsInnerEps times its first sweep (Gillis &
+// Glineur 2012's ε).
+const halsInnerEps = 0.01
 
-// innerSweeps returns the accelerated-HALS sweep count for a factor with rows
-// rows, when the product feeding it touches nnz non-zeros and the other factor
-// has others rows (Gillis & Glineur's ρ = 1 + (nnz + others·k)/(rows·(k+1))).
-func innerSweeps(nnz, rows, others, k int) int {
-	rho := 1 + float64(nnz+others*k)/float64(rows*(k+1))
-	return int(math.Floor(1 + halsAlpha*rho))
-}
+// HALSFloor is the smallest value a HALS update leaves in a factor: every
+// entry stays strictly positive, so no column of a factor dies.
+const HALSFloor = 1e-16
 
-// rowSums are the per-row quantities of a factor update, summed over rows in
-// a fixed order: cross = ⟨F, C⟩ and quad = ⟨F, F·Q⟩ after the update, from
-// which the objective follows without another pass over F.
-type rowSums struct{ cross, quad float64 }
+// RowSums are the per-row quantities of a factor update, summed over rows in
+// a fixed order: Cross = ⟨F, C⟩ and Quad = ⟨F, F·Q⟩ after the update, from
+// which the objective ½‖X‖² − Cross + ½Quad follows without another pass
+// over F.
+type RowSums struct{ Cross, Quad float64 }
 
-// halsUpdate improves F (r × k) with up to sweeps HALS sweeps for the problem
+// HALSUpdate improves F (r × k) with up to sweeps HALS sweeps for the problem
 // min_{F ≥ 0} ½‖X − F·Gᵀ‖² + l1·ΣF + ½l2·‖F‖², given C = X·G (r × k) and the
 // Gram matrix Q = GᵀG (k × k). Rows are independent, so the fixed row blocks
 // are updated in parallel, each by halsBlock with its own early stop.
-func halsUpdate(F, C, Q *mat.Dense, sweeps int, l1, l2 float64, workers int, sc *scratch) rowSums {
+func HALSUpdate(F, C, Q *mat.Dense, sweeps int, l1, l2 float64, workers int, sc *Scratch) RowSums {
 	r, k := F.Dims()
 	f, c, q := F.RawMatrix(), C.RawMatrix(), Q.RawMatrix()
-	nb := numBlocks(r)
-	per := 3*blockRows*k + 4*blockRows
-	buf := sc.zeroed(k*k + workers*per + nb*2)
+	nb := NumBlocks(r)
+	per := 3*BlockRows*k + 4*BlockRows
+	buf := sc.Zeroed(k*k + workers*per + nb*2)
 	qd := buf[:k*k]
 	partial := buf[k*k+workers*per:]
 	pack(qd, q)
-	forBlocksW(r, workers, func(w, b, lo, hi int) {
+	parallel.Blocks(r, BlockRows, workers, func(w, b, lo, hi int) {
 		blk := halsBlock{
 			f: f.Data[lo*f.Stride:], fs: f.Stride,
 			c: c.Data[lo*c.Stride:], cs: c.Stride,
 			rows: hi - lo, k: k, q: qd,
 		}
 		sum := blk.run(buf[k*k+w*per:k*k+(w+1)*per], sweeps, l1, l2)
-		partial[2*b], partial[2*b+1] = sum.cross, sum.quad
+		partial[2*b], partial[2*b+1] = sum.Cross, sum.Quad
 	})
-	var total rowSums
+	var total RowSums
 	for b := 0; b < nb; b++ {
-		total.cross += partial[2*b]
-		total.quad += partial[2*b+1]
+		total.Cross += partial[2*b]
+		total.Quad += partial[2*b+1]
 	}
 	return total
 }
@@ -73,23 +59,23 @@ func pack(dst []float64, q blas64.General) {
 	}
 }
 
-// forRows calls fn on every row f of F with the same row c of C, the packed
+// ForRows calls fn on every row f of F with the same row c of C, the packed
 // symmetric k × k matrix q and the row qf of F·Q, parallel over fixed row
 // blocks.
-func forRows(F, C, Q *mat.Dense, workers int, sc *scratch, fn func(f, c, q, qf []float64)) {
+func ForRows(F, C, Q *mat.Dense, workers int, sc *Scratch, fn func(f, c, q, qf []float64)) {
 	r, k := F.Dims()
 	f, c, q := F.RawMatrix(), C.RawMatrix(), Q.RawMatrix()
-	buf := sc.zeroed(k*k + workers*k)
+	buf := sc.Zeroed(k*k + workers*k)
 	qd := buf[:k*k]
 	pack(qd, q)
-	forBlocksW(r, workers, func(w, _, lo, hi int) {
+	parallel.Blocks(r, BlockRows, workers, func(w, _, lo, hi int) {
 		qf := buf[k*k+w*k : k*k+w*k+k]
 		for i := lo; i < hi; i++ {
 			row := f.Data[i*f.Stride : i*f.Stride+k]
 			// qf = Q·f from the rows of Q; entries at the floor add nothing that counts.
 			clear(qf)
 			for u, v := range row {
-				if v > halsFloor {
+				if v > HALSFloor {
 					floats.AddScaled(qf, v, qd[u*k:u*k+k])
 				}
 			}
@@ -98,13 +84,13 @@ func forRows(F, C, Q *mat.Dense, workers int, sc *scratch, fn func(f, c, q, qf [
 	})
 }
 
-// halsRow runs Gauss-Seidel HALS sweeps on one row f (as Transform does, row
-// by row with its own stop; halsUpdate does the same per block), given its
+// HALSRow runs Gauss-Seidel HALS sweeps on one row f (as a solve with the other factor fixed does, row
+// by row with its own stop; HALSUpdate does the same per block), given its
 // row c of X·G, the symmetric k × k Gram matrix q (row-major) and qf = q·f,
 // and returns the squared change of its last sweep. It keeps qf up to date as
 // entries change, so an entry that stays put (as most do at the floor of a
 // sparse factor) costs O(1) instead of O(k), and qf = q·f on return.
-func halsRow(f, c, q, qf []float64, sweeps int, l1, l2 float64) float64 {
+func HALSRow(f, c, q, qf []float64, sweeps int, l1, l2 float64) float64 {
 	k := len(f)
 	c, qf = c[:k], qf[:k]
 	first, change := 0.0, 0.0
@@ -118,8 +104,8 @@ func halsRow(f, c, q, qf []float64, sweeps int, l1, l2 float64) float64 {
 				continue
 			}
 			nv := f[t] - g/d
-			if !(nv >= halsFloor) { // also catches NaN
-				nv = halsFloor
+			if !(nv >= HALSFloor) { // also catches NaN
+				nv = HALSFloor
 			}
 			delta := nv - f[t]
 			if delta == 0 {

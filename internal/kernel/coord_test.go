@@ -1,4 +1,4 @@
-package factor
+package kernel
 
 import (
 	"math"
@@ -24,19 +24,19 @@ func TestCoord(t *testing.T) {
 			for i := range dl {
 				dl[i] = rng.NormFloat64()
 			}
-			p := coordStep{c: [3]float64{0.3, -0.2, 0.1}, l1: 0.05, l2: 0.2, id: 1 / 1.7}
+			p := CoordStep{C: [3]float64{0.3, -0.2, 0.1}, L1: 0.05, L2: 0.2, ID: 1 / 1.7}
 			dj := dl[3*stride:]
 			if alias {
-				p.c[0], dj = 0, dl[:n]
+				p.C[0], dj = 0, dl[:n]
 			}
 			wantF, wantD, wantMoved := make([]float64, n), make([]float64, n), 0.0
 			for i, v := range ft {
-				g := qt[i] + p.c[0]*dl[i] + p.c[1]*dl[stride+i] + p.c[2]*dl[2*stride+i] - ct[i] + p.l1 + p.l2*v
-				wantF[i] = math.Max(v-g*p.id, halsFloor)
+				g := qt[i] + p.C[0]*dl[i] + p.C[1]*dl[stride+i] + p.C[2]*dl[2*stride+i] - ct[i] + p.L1 + p.L2*v
+				wantF[i] = math.Max(v-g*p.ID, HALSFloor)
 				wantD[i] = wantF[i] - v
 				wantMoved += wantD[i] * wantD[i]
 			}
-			moved := coord(ft, ct, qt, dj, dl, stride, &p)
+			moved := Coord(ft, ct, qt, dj, dl, stride, &p)
 			if relDiff(moved, wantMoved) > 1e-13 {
 				t.Fatalf("n=%d alias=%v: moved %v, want %v", n, alias, moved, wantMoved)
 			}
@@ -45,7 +45,7 @@ func TestCoord(t *testing.T) {
 				if math.Abs(ft[i]-wantF[i]) > 1e-14 || math.Abs(dj[i]-wantD[i]) > 1e-14 {
 					t.Fatalf("n=%d alias=%v: entry %d: f %v delta %v, want %v %v", n, alias, i, ft[i], dj[i], wantF[i], wantD[i])
 				}
-				if ft[i] == halsFloor {
+				if ft[i] == HALSFloor {
 					floor++
 				}
 			}
@@ -64,8 +64,8 @@ func TestCoordNonFinite(t *testing.T) {
 			ft, ct, qt := []float64{1, 1, 1, 1, 1}, make([]float64, 5), make([]float64, 5)
 			ct[n-1] = bad
 			dl := make([]float64, 3*5+5)
-			p := coordStep{id: 1}
-			if moved := coord(ft[:n], ct, qt, dl[15:], dl, 5, &p); moved-moved == 0 {
+			p := CoordStep{ID: 1}
+			if moved := Coord(ft[:n], ct, qt, dl[15:], dl, 5, &p); moved-moved == 0 {
 				t.Fatalf("C entry %v (n=%d): moved %v is finite", bad, n, moved)
 			}
 		}

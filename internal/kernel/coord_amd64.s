@@ -3,7 +3,7 @@
 DATA floorconst<>+0(SB)/8, $1e-16
 GLOBL floorconst<>(SB), RODATA|NOPTR, $8
 
-// func coordFMA(ft, ct, qt, dj, dl []float64, stride int, p *coordStep) float64
+// func coordFMA(ft, ct, qt, dj, dl []float64, stride int, p *CoordStep) float64
 TEXT ·coordFMA(SB), NOSPLIT, $0-144
 	MOVQ ft_base+0(FP), DI
 	MOVQ ft_len+8(FP), CX

@@ -1,14 +1,14 @@
-package factor
+package kernel
 
 import "gonum.org/v1/gonum/floats"
 
-// rank4 adds a[0]·x₀ + a[1]·x₁ + a[2]·x₂ + a[3]·x₃ to dst, where xⱼ is
+// Rank4 adds a[0]·x₀ + a[1]·x₁ + a[2]·x₂ + a[3]·x₃ to dst, where xⱼ is
 // x[j·stride : j·stride+len(dst)]: four coordinates' changes applied in one
 // pass over dst, so that dst is loaded and stored once instead of four times.
 // It runs the AVX2/FMA kernel where the CPU has one (a fused multiply-add
 // per term, in order j = 0…3) and rank4Go otherwise; the choice depends on
 // the CPU only, never on the number of workers.
-func rank4(dst, x []float64, stride int, a *[4]float64) {
+func Rank4(dst, x []float64, stride int, a *[4]float64) {
 	n := len(dst)
 	if n == 0 {
 		return
@@ -21,7 +21,7 @@ func rank4(dst, x []float64, stride int, a *[4]float64) {
 	rank4Go(dst, x, stride, a)
 }
 
-// rank4Go is the portable rank4: four gonum SIMD axpys.
+// rank4Go is the portable Rank4: four gonum SIMD axpys.
 func rank4Go(dst, x []float64, stride int, a *[4]float64) {
 	n := len(dst)
 	for j, aj := range a {

@@ -1,4 +1,4 @@
-package factor
+package kernel
 
 import (
 	"math"
@@ -32,7 +32,7 @@ func TestRank4(t *testing.T) {
 		portable := append([]float64(nil), dst...)
 		rank4Go(portable, x, stride, &a)
 		got := append([]float64(nil), dst...)
-		rank4(got, x, stride, &a)
+		Rank4(got, x, stride, &a)
 		for i := range got {
 			if useFMA && got[i] != fused[i] {
 				t.Fatalf("n=%d: rank4[%d] = %v, fused reference %v", n, i, got[i], fused[i])

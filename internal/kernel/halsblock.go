@@ -1,4 +1,4 @@
-package factor
+package kernel
 
 import "gonum.org/v1/gonum/floats"
 
@@ -20,8 +20,8 @@ type halsBlock struct {
 // least 3·rows·k + 4·rows floats of scratch, in which F, C and F·Q are kept
 // column by column. Coordinates go in groups of four: each one's gradient
 // adds the pending changes of the group's earlier ones to its column of F·Q,
-// and F·Q takes the group's four changes in one pass (rank4).
-func (b halsBlock) run(ws []float64, sweeps int, l1, l2 float64) rowSums {
+// and F·Q takes the group's four changes in one pass (Rank4).
+func (b halsBlock) run(ws []float64, sweeps int, l1, l2 float64) RowSums {
 	r, k, q := b.rows, b.k, b.q
 	fc, cc, qf := ws[:r*k], ws[r*k:2*r*k], ws[2*r*k:3*r*k]
 	dl := ws[3*r*k : 3*r*k+4*r]
@@ -47,21 +47,21 @@ func (b halsBlock) run(ws []float64, sweeps int, l1, l2 float64) rowSums {
 					clear(dj)
 					continue
 				}
-				step := coordStep{l1: l1, l2: l2, id: 1 / d}
+				step := CoordStep{L1: l1, L2: l2, ID: 1 / d}
 				if pending {
 					for l := 0; l < j; l++ {
-						step.c[l] = q[(g+l)*k+t]
+						step.C[l] = q[(g+l)*k+t]
 					}
 				}
 				ft := fc[t*r : t*r+r]
-				moved := coord(ft, cc[t*r:t*r+r], qf[t*r:t*r+r], dj, dl, r, &step)
+				moved := Coord(ft, cc[t*r:t*r+r], qf[t*r:t*r+r], dj, dl, r, &step)
 				if moved == 0 {
 					continue
 				}
 				if moved-moved != 0 { // NaN or Inf: put bad entries at the floor and start F·Q afresh
 					for i, v := range ft {
-						if !(v >= halsFloor && v-v == 0) {
-							ft[i] = halsFloor
+						if !(v >= HALSFloor && v-v == 0) {
+							ft[i] = HALSFloor
 						}
 					}
 					b.product(qf, fc)
@@ -82,11 +82,11 @@ func (b halsBlock) run(ws []float64, sweeps int, l1, l2 float64) rowSums {
 			break
 		}
 	}
-	var sum rowSums
+	var sum RowSums
 	for t := 0; t < k; t++ {
 		ft := fc[t*r : t*r+r]
-		sum.cross += floats.Dot(ft, cc[t*r:t*r+r])
-		sum.quad += floats.Dot(ft, qf[t*r:t*r+r])
+		sum.Cross += floats.Dot(ft, cc[t*r:t*r+r])
+		sum.Quad += floats.Dot(ft, qf[t*r:t*r+r])
 		for i, v := range ft {
 			b.f[i*b.fs+t] = v
 		}
@@ -95,7 +95,7 @@ func (b halsBlock) run(ws []float64, sweeps int, l1, l2 float64) rowSums {
 }
 
 // apply adds Σⱼ xⱼ ⊗ Q[g+j, :] over the size ≤ 4 column-major columns xⱼ of
-// x (stride rows) to the column-major rows × k matrix qf: one rank4 pass per
+// x (stride rows) to the column-major rows × k matrix qf: one Rank4 pass per
 // column of qf for a full group, rank-1 updates for a short last group.
 func (b halsBlock) apply(qf []float64, g, size int, x []float64) {
 	r, k, q := b.rows, b.k, b.q
@@ -110,7 +110,7 @@ func (b halsBlock) apply(qf []float64, g, size int, x []float64) {
 		for j := range a {
 			a[j] = q[(g+j)*k+u]
 		}
-		rank4(qf[u*r:u*r+r], x, r, &a)
+		Rank4(qf[u*r:u*r+r], x, r, &a)
 	}
 }
 

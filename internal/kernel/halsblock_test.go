@@ -1,4 +1,4 @@
-package factor
+package kernel
 
 import (
 	"math"
@@ -9,7 +9,7 @@ import (
 )
 
 // TestHalsUpdateMatchesRows checks one blocked sweep against the row-by-row
-// sweep halsRow (the same Gauss-Seidel order, so the same iterate), and the
+// sweep HALSRow (the same Gauss-Seidel order, so the same iterate), and the
 // sums it returns against ⟨F, C⟩ and ⟨F, F·Q⟩ computed afresh.
 func TestHalsUpdateMatchesRows(t *testing.T) {
 	for _, tc := range []struct {
@@ -20,8 +20,8 @@ func TestHalsUpdateMatchesRows(t *testing.T) {
 		negativeBias float64 // subtracted from C so that many entries hit the floor
 	}{
 		{"one partial block", 37, 4, 0, 0, 1, 0},
-		{"several blocks, floor", 2*blockRows + 11, 6, 0, 0, 2, 1.5},
-		{"penalties", blockRows + 3, 5, 0.3, 0.7, 2, 0.5},
+		{"several blocks, floor", 2*BlockRows + 11, 6, 0, 0, 2, 1.5},
+		{"penalties", BlockRows + 3, 5, 0.3, 0.7, 2, 0.5},
 		{"k = 1", 300, 1, 0.1, 0, 1, 0.2},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -37,18 +37,18 @@ func TestHalsUpdateMatchesRows(t *testing.T) {
 			Q := mat.NewDense(tc.k, tc.k, nil)
 			Q.Mul(G.T(), G)
 			want := mat.DenseCopyOf(F)
-			var sc scratch
-			forRows(want, C, Q, 1, &sc, func(f, c, q, qf []float64) {
-				halsRow(f, c, q, qf, 1, tc.l1, tc.l2)
+			var sc Scratch
+			ForRows(want, C, Q, 1, &sc, func(f, c, q, qf []float64) {
+				HALSRow(f, c, q, qf, 1, tc.l1, tc.l2)
 			})
-			got := halsUpdate(F, C, Q, 1, tc.l1, tc.l2, tc.workers, &sc)
+			got := HALSUpdate(F, C, Q, 1, tc.l1, tc.l2, tc.workers, &sc)
 			floor := 0
 			for i := 0; i < tc.rows; i++ {
 				for s := 0; s < tc.k; s++ {
 					if g, w := F.At(i, s), want.At(i, s); math.Abs(g-w) > 1e-12*(1+math.Abs(w)) {
 						t.Fatalf("F[%d,%d] = %v, row sweep gives %v", i, s, g, w)
 					}
-					if F.At(i, s) == halsFloor {
+					if F.At(i, s) == HALSFloor {
 						floor++
 					}
 				}
@@ -59,8 +59,8 @@ func TestHalsUpdateMatchesRows(t *testing.T) {
 			var FQ mat.Dense
 			FQ.Mul(F, Q)
 			cross, quad := mat.Sum(mulElem(F, C)), mat.Sum(mulElem(F, &FQ))
-			if relDiff(got.cross, cross) > 1e-12 || relDiff(got.quad, quad) > 1e-12 {
-				t.Fatalf("sums (%v, %v), want (%v, %v)", got.cross, got.quad, cross, quad)
+			if relDiff(got.Cross, cross) > 1e-12 || relDiff(got.Quad, quad) > 1e-12 {
+				t.Fatalf("sums (%v, %v), want (%v, %v)", got.Cross, got.Quad, cross, quad)
 			}
 		})
 	}
@@ -83,7 +83,7 @@ func TestHalsUpdateNonFinite(t *testing.T) {
 	G := randDense(5, 3, rng)
 	Q := mat.NewDense(3, 3, nil)
 	Q.Mul(G.T(), G)
-	var sc scratch
-	halsUpdate(F, C, Q, 4, 0, 0, 1, &sc)
+	var sc Scratch
+	HALSUpdate(F, C, Q, 4, 0, 0, 1, &sc)
 	checkFinite(t, "F", F)
 }
