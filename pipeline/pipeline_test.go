@@ -65,6 +65,13 @@ func TestModelRoundTripAndBatches(t *testing.T) {
 	if !reflect.DeepEqual(m, res.Model) {
 		t.Fatal("the loaded model differs from the saved one")
 	}
+	saved, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := `"analyzer":{"filters":[{"name":"elision","language":"english"},{"name":"stop","language":"english"},{"name":"length","min":2,"max":25},{"name":"letter"},{"name":"stem","language":"english"}]}`; !strings.Contains(string(saved), want) {
+		t.Errorf("saved model lacks the filter chain %s", want)
+	}
 	collect := func(batch, workers int) []Assigned {
 		var out []Assigned
 		if _, err := m.Assign(context.Background(), AssignOptions{Source: demo, BatchSize: batch, Workers: workers}, func(a Assigned) error {
@@ -101,8 +108,9 @@ func TestLoadModelRefusesDamagedFiles(t *testing.T) {
 	cases := map[string]string{
 		"future.json":    `{"format": 99}`,
 		"format1.json":   `{"format": 1, "k": 2, "w": [1, 2]}`,
-		"truncated.json": `{"format": 2, "k": 2, "w_file": "x.bin`,
-		"no-w-file.json": `{"format": 2, "k": 1, "w_file": "missing.bin", "vocabulary": {"terms": ["a"], "surface": ["a"], "df": [1], "n_docs": 1}}`,
+		"format2.json":   `{"format": 2, "k": 1, "w_file": "model_w.bin", "analyzer": {"language": "english"}}`,
+		"truncated.json": `{"format": 3, "k": 2, "w_file": "x.bin`,
+		"no-w-file.json": `{"format": 3, "k": 1, "w_file": "missing.bin", "vocabulary": {"terms": ["a"], "surface": ["a"], "df": [1], "n_docs": 1}}`,
 	}
 	for name, body := range cases {
 		path := filepath.Join(dir, name)
@@ -150,7 +158,9 @@ func TestLoadModelRefusesDamagedValues(t *testing.T) {
 		"short-topic-terms": func(m map[string]any) { m["topic_terms"] = m["topic_terms"].([]any)[:2] },
 		"unknown-loss":      func(m map[string]any) { m["loss"] = "bogus" },
 		"negative-penalty":  func(m map[string]any) { m["l1_h"] = -5.0 },
-		"unknown-language":  func(m map[string]any) { m["analyzer"].(map[string]any)["language"] = "klingon" },
+		"unknown-language":  func(m map[string]any) { analyzerFilter(m, 0)["language"] = "klingon" },
+		"unknown-filter":    func(m map[string]any) { analyzerFilter(m, 1)["name"] = "stemmer" },
+		"bad-length":        func(m map[string]any) { analyzerFilter(m, 2)["min"] = -1 },
 		"w-file-elsewhere":  func(m map[string]any) { m["w_file"] = "../model_w.bin" },
 	}
 	wCases := map[string]func(b []byte) []byte{
@@ -319,4 +329,9 @@ func TestDatesReachTheTables(t *testing.T) {
 			t.Errorf("assignments.parquet row %d: date %s, want %s", j, got, want[j])
 		}
 	}
+}
+
+// analyzerFilter returns the i-th filter of a decoded model's analyzer.
+func analyzerFilter(m map[string]any, i int) map[string]any {
+	return m["analyzer"].(map[string]any)["filters"].([]any)[i].(map[string]any)
 }
