@@ -19,6 +19,7 @@ import (
 	"github.com/topicmill/topicmill/corpus"
 	"github.com/topicmill/topicmill/factor"
 	"github.com/topicmill/topicmill/report"
+	"github.com/topicmill/topicmill/tokenize"
 	"github.com/topicmill/topicmill/vocab"
 )
 
@@ -69,7 +70,7 @@ func TestModelRoundTripAndBatches(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := `"analyzer":{"filters":[{"name":"elision","language":"english"},{"name":"stop","language":"english"},{"name":"length","min":2,"max":25},{"name":"letter"},{"name":"stem","language":"english"}]}`; !strings.Contains(string(saved), want) {
+	if want := `"analyzer":{"filters":[{"name":"cjk_bigram"},{"name":"elision","language":"english"},{"name":"stop","language":"english"},{"name":"length","min":2,"max":25},{"name":"letter"},{"name":"stem","language":"english"}]}`; !strings.Contains(string(saved), want) {
 		t.Errorf("saved model lacks the filter chain %s", want)
 	}
 	collect := func(batch, workers int) []Assigned {
@@ -158,9 +159,7 @@ func TestLoadModelRefusesDamagedValues(t *testing.T) {
 		"short-topic-terms": func(m map[string]any) { m["topic_terms"] = m["topic_terms"].([]any)[:2] },
 		"unknown-loss":      func(m map[string]any) { m["loss"] = "bogus" },
 		"negative-penalty":  func(m map[string]any) { m["l1_h"] = -5.0 },
-		"unknown-language":  func(m map[string]any) { analyzerFilter(m, 0)["language"] = "klingon" },
-		"unknown-filter":    func(m map[string]any) { analyzerFilter(m, 1)["name"] = "stemmer" },
-		"bad-length":        func(m map[string]any) { analyzerFilter(m, 2)["min"] = -1 },
+		"unknown-filter":    func(m map[string]any) { analyzerFilter(m, 2)["name"] = "stemmer" },
 		"w-file-elsewhere":  func(m map[string]any) { m["w_file"] = "../model_w.bin" },
 	}
 	wCases := map[string]func(b []byte) []byte{
@@ -193,6 +192,21 @@ func TestLoadModelRefusesDamagedValues(t *testing.T) {
 	}
 	for name, damage := range wCases {
 		check(name, goodJSON, damage(slices.Clone(goodW)))
+	}
+	// An analyzer that cannot work is refused by name, also under a valid checksum.
+	for want, chain := range map[string]tokenize.Chain{
+		`unknown language "klingon"`: {tokenize.Stem{Language: "klingon"}},
+		"bad length limits":          {tokenize.Length{Min: -1}},
+	} {
+		m := *res.Model
+		m.Analyzer = tokenize.Config{Filters: chain}
+		path := filepath.Join(t.TempDir(), ModelFile)
+		if err := m.Save(path); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := LoadModel(path); err == nil || !strings.Contains(err.Error(), want) || !errors.Is(err, ErrModel) {
+			t.Errorf("analyzer %v: err = %v, want a model error containing %q", chain, err, want)
+		}
 	}
 	// A W that passes the checksum must still be non-negative and finite.
 	m := *res.Model

@@ -1,18 +1,23 @@
 // Package tokenize turns text into word stems: Unicode word segmentation,
 // lower-casing (NFKC where the text is not ASCII), then a chain of word
-// filters (elision, stop words, length, tokens without a letter, snowball
-// stemming), as bleve's analysis chain. A Session caches
+// filters (CJK bigrams, elision, stop words, length, tokens without a
+// letter, snowball stemming), as bleve's analysis chain. A Session caches
 // the decision for every distinct surface word, so each is analysed once and
 // a warm session tokenizes without allocating; it also counts surface forms
 // so that reports can show "computer" for the stem "comput".
 package tokenize
 
-import "math"
+import (
+	"fmt"
+	"math"
+)
 
 // Analyzer turns text into stems; it is immutable and safe for concurrent use.
 type Analyzer struct {
 	cfg   Config // canonical, the defaults filled in
-	steps []step // cfg's filters, compiled
+	steps []step // cfg's word filters, compiled
+	// cjkBigrams is set by a CJKBigram filter: the scanner pairs CJK characters.
+	cjkBigrams bool
 	// maxTokenBytes is 8 bytes a rune of the smallest length filter Max
 	// (no filter lengthens a word): longer segments (uuencoded
 	// lines, base64) are dropped without being normalised or cached.
@@ -26,7 +31,17 @@ func New(cfg Config) (*Analyzer, error) {
 	if err != nil {
 		return nil, err
 	}
-	a := &Analyzer{cfg: Config{Filters: chain}, steps: steps, maxTokenBytes: math.MaxInt}
+	a := &Analyzer{cfg: Config{Filters: chain}, maxTokenBytes: math.MaxInt}
+	for i, s := range steps {
+		switch {
+		case !s.cjkBigrams:
+			a.steps = append(a.steps, s)
+		case len(a.steps) > 0:
+			return nil, fmt.Errorf("tokenize: filter %d (%s) pairs neighbouring characters and must come before the word filters", i+1, chain[i].Name())
+		default:
+			a.cjkBigrams = true
+		}
+	}
 	for _, f := range chain {
 		if l, ok := f.(Length); ok && l.Max > 0 {
 			a.maxTokenBytes = min(a.maxTokenBytes, 8*l.Max)
@@ -44,7 +59,7 @@ func (a *Analyzer) Config() Config {
 // Words returns the stems of text's kept tokens in text order; it is the
 // convenience form of Session.Terms for tests, reports and one-off use.
 func (a *Analyzer) Words(text string) []string {
-	var sc scanner
+	sc := scanner{cjk: a.cjkBigrams}
 	var out []string
 	sc.reset(text)
 	for tok, ok := sc.next(); ok; tok, ok = sc.next() {

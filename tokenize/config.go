@@ -75,9 +75,9 @@ type Options struct {
 	MaxLength int
 }
 
-// DefaultChain returns the chain of filters o describes: the language's
-// elision (English and French), stop words, length, letter and stem
-// filters, in that order. Stop words are matched after elision ("user's"
+// DefaultChain returns the chain of filters o describes: CJK bigrams,
+// then the language's elision (English and French), stop words, length,
+// letter and stem filters, in that order. Stop words are matched after elision ("user's"
 // is matched as "user") and never on the stem: content words such as
 // "cans", "wills" or "owning" stem onto function words and must not be
 // dropped with them. Errors in o (an unknown language, bad lengths) are
@@ -87,7 +87,7 @@ func DefaultChain(o Options) Chain {
 	if lang == "" {
 		lang = DefaultLanguage
 	}
-	var c Chain
+	c := Chain{CJKBigram{}}
 	if languages[lang].elide != nil {
 		c = append(c, Elision{Language: lang})
 	}

@@ -13,8 +13,9 @@ import (
 // bleve's analysis chain: a name and its parameters, saved in a model as a
 // JSON object such as {"name":"length","min":2,"max":25}. A filter is a
 // pure function of one word (the analyzer decides each distinct word once
-// and caches the outcome). The filters are the types of this package:
-// Elision, Stop, Length, Letter and Stem.
+// and caches the outcome), but for CJKBigram, which pairs neighbouring
+// characters before the word filters run. The filters are the types of this
+// package: CJKBigram, Elision, Stop, Length, Letter and Stem.
 type Filter interface {
 	// Name is the filter's name in a saved chain.
 	Name() string
@@ -30,6 +31,8 @@ type Filter interface {
 type step struct {
 	apply func(word string) (string, bool)
 	stems bool
+	// cjkBigrams marks CJKBigram, which works on the token stream (apply is nil).
+	cjkBigrams bool
 }
 
 // Chain is an ordered list of filters. It marshals to a JSON array of
@@ -39,11 +42,12 @@ type Chain []Filter
 
 // filterKinds decodes a filter's JSON parameters, by filter name.
 var filterKinds = map[string]func(params []byte) (Filter, error){
-	Elision{}.Name(): decodeFilter[Elision],
-	Stop{}.Name():    decodeFilter[Stop],
-	Length{}.Name():  decodeFilter[Length],
-	Letter{}.Name():  decodeFilter[Letter],
-	Stem{}.Name():    decodeFilter[Stem],
+	CJKBigram{}.Name(): decodeFilter[CJKBigram],
+	Elision{}.Name():   decodeFilter[Elision],
+	Stop{}.Name():      decodeFilter[Stop],
+	Length{}.Name():    decodeFilter[Length],
+	Letter{}.Name():    decodeFilter[Letter],
+	Stem{}.Name():      decodeFilter[Stem],
 }
 
 // MarshalJSON writes c as [{"name":...,parameters...},...].
@@ -205,7 +209,8 @@ func (f Stop) compile() (Filter, step, error) {
 }
 
 // Length drops words shorter than Min or longer than Max runes; 0 means
-// no limit.
+// no limit. Words of CJK characters are kept whatever their length: they
+// are bigrams or lone characters (see CJKBigram), not junk.
 type Length struct {
 	Min int `json:"min"`
 	Max int `json:"max"`
@@ -219,6 +224,9 @@ func (f Length) compile() (Filter, step, error) {
 		return nil, step{}, fmt.Errorf("bad length limits: min %d, max %d", f.Min, f.Max)
 	}
 	return f, step{apply: func(w string) (string, bool) {
+		if w != "" && w[0] >= 0xE1 && cjkWord([]byte(w)) {
+			return w, true
+		}
 		n := utf8.RuneCountInString(w)
 		return w, n >= f.Min && (f.Max == 0 || n <= f.Max)
 	}}, nil
