@@ -23,7 +23,6 @@ test-deps:
 	@{ command -v chromium && /usr/bin/python3 -c "import scipy"; } >/dev/null 2>&1 || \
 		{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium python3-scipy >/dev/null; }
 	@[ -d tools/duckdb/node_modules/@duckdb ] || npm install --prefix tools/duckdb --no-audit --no-fund --loglevel=error
-	@[ ! -f tools/browser/package.json ] || [ -d tools/browser/node_modules ] || npm ci --prefix tools/browser --no-audit --no-fund --loglevel=error
 
 vet:
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { echo "gofmt needed:"; gofmt -l $$(git ls-files '*.go'); exit 1; }

@@ -24,8 +24,9 @@ import (
 )
 
 // modelFormat is the saved model's format version; LoadModel refuses others.
-// Format 2 keeps W in a binary file beside the JSON and adds a checksum.
-const modelFormat = 2
+// Format 2 keeps W in a binary file beside the JSON and adds a checksum;
+// format 3 saves the analyzer as its chain of word filters.
+const modelFormat = 3
 
 // Model is a fitted topic model: everything needed to turn new documents
 // into the same terms, weight them the same way and place them in the same

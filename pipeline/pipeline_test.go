@@ -19,6 +19,7 @@ import (
 	"github.com/topicmill/topicmill/corpus"
 	"github.com/topicmill/topicmill/factor"
 	"github.com/topicmill/topicmill/report"
+	"github.com/topicmill/topicmill/tokenize"
 	"github.com/topicmill/topicmill/vocab"
 )
 
@@ -64,6 +65,13 @@ func TestModelRoundTripAndBatches(t *testing.T) {
 	}
 	if !reflect.DeepEqual(m, res.Model) {
 		t.Fatal("the loaded model differs from the saved one")
+	}
+	saved, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := `"analyzer":{"filters":[{"name":"cjk_bigram"},{"name":"elision","language":"english"},{"name":"stop","language":"english"},{"name":"length","min":2,"max":25},{"name":"letter"},{"name":"stem","language":"english"}]}`; !strings.Contains(string(saved), want) {
+		t.Errorf("saved model lacks the filter chain %s", want)
 	}
 	collect := func(batch, workers int, shard Shard) []Assigned {
 		var out []Assigned
@@ -124,8 +132,9 @@ func TestLoadModelRefusesDamagedFiles(t *testing.T) {
 	cases := map[string]string{
 		"future.json":    `{"format": 99}`,
 		"format1.json":   `{"format": 1, "k": 2, "w": [1, 2]}`,
-		"truncated.json": `{"format": 2, "k": 2, "w_file": "x.bin`,
-		"no-w-file.json": `{"format": 2, "k": 1, "w_file": "missing.bin", "vocabulary": {"terms": ["a"], "surface": ["a"], "df": [1], "n_docs": 1}}`,
+		"format2.json":   `{"format": 2, "k": 1, "w_file": "model_w.bin", "analyzer": {"language": "english"}}`,
+		"truncated.json": `{"format": 3, "k": 2, "w_file": "x.bin`,
+		"no-w-file.json": `{"format": 3, "k": 1, "w_file": "missing.bin", "vocabulary": {"terms": ["a"], "surface": ["a"], "df": [1], "n_docs": 1}}`,
 	}
 	for name, body := range cases {
 		path := filepath.Join(dir, name)
@@ -173,7 +182,7 @@ func TestLoadModelRefusesDamagedValues(t *testing.T) {
 		"short-topic-terms": func(m map[string]any) { m["topic_terms"] = m["topic_terms"].([]any)[:2] },
 		"unknown-loss":      func(m map[string]any) { m["loss"] = "bogus" },
 		"negative-penalty":  func(m map[string]any) { m["l1_h"] = -5.0 },
-		"unknown-language":  func(m map[string]any) { m["analyzer"].(map[string]any)["language"] = "klingon" },
+		"unknown-filter":    func(m map[string]any) { analyzerFilter(m, 2)["name"] = "stemmer" },
 		"w-file-elsewhere":  func(m map[string]any) { m["w_file"] = "../model_w.bin" },
 	}
 	wCases := map[string]func(b []byte) []byte{
@@ -206,6 +215,21 @@ func TestLoadModelRefusesDamagedValues(t *testing.T) {
 	}
 	for name, damage := range wCases {
 		check(name, goodJSON, damage(slices.Clone(goodW)))
+	}
+	// An analyzer that cannot work is refused by name, also under a valid checksum.
+	for want, chain := range map[string]tokenize.Chain{
+		`unknown language "klingon"`: {tokenize.Stem{Language: "klingon"}},
+		"bad length limits":          {tokenize.Length{Min: -1}},
+	} {
+		m := *res.Model
+		m.Analyzer = tokenize.Config{Filters: chain}
+		path := filepath.Join(t.TempDir(), ModelFile)
+		if err := m.Save(path); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := LoadModel(path); err == nil || !strings.Contains(err.Error(), want) || !errors.Is(err, ErrModel) {
+			t.Errorf("analyzer %v: err = %v, want a model error containing %q", chain, err, want)
+		}
 	}
 	// A W that passes the checksum must still be non-negative and finite.
 	m := *res.Model
@@ -355,4 +379,9 @@ func TestParseShard(t *testing.T) {
 			t.Errorf("ParseShard(%q) = %v, want ErrInvalid", in, err)
 		}
 	}
+}
+
+// analyzerFilter returns the i-th filter of a decoded model's analyzer.
+func analyzerFilter(m map[string]any, i int) map[string]any {
+	return m["analyzer"].(map[string]any)["filters"].([]any)[i].(map[string]any)
 }

@@ -5,12 +5,19 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
-	"github.com/topicmill/topicmill/tools/browser"
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/chromedp"
 )
+
+// debianChromium is where Debian's chromium package puts the browser.
+const debianChromium = "/usr/bin/chromium"
 
 // chromium returns the browser binary, skipping the test when it is missing
 // locally and failing it under CI=true, where the Makefile installs it.
@@ -19,7 +26,7 @@ func chromium(t *testing.T) string {
 	if testing.Short() {
 		t.Skip("browser test skipped in -short mode")
 	}
-	path, err := exec.LookPath(browser.DefaultChromium)
+	path, err := exec.LookPath(debianChromium)
 	if err != nil {
 		path, err = exec.LookPath("chromium")
 	}
@@ -30,6 +37,116 @@ func chromium(t *testing.T) string {
 		t.Skipf("chromium is missing: %v", err)
 	}
 	return path
+}
+
+// view says how to look at a page: the viewport in CSS pixels, whether
+// the screenshot holds the whole page, whether print media is emulated.
+type view struct {
+	width, height int64
+	fullPage      bool
+	print         bool
+}
+
+// visit is what loading a page showed.
+type visit struct {
+	loadTime      time.Duration // from navigation to the load event, measured here
+	pageLoad      time.Duration // the page's own navigation timing (loadEventEnd)
+	consoleErrors []string      // console.error calls, uncaught exceptions, browser log errors (CSP, failed loads)
+	requests      []string      // the URL of every request the page made, the page itself included
+	title         string        // document.title
+	screenshot    []byte        // PNG
+}
+
+// consoleEnd is logged after the page's checks: the console messages
+// before it are all the page's.
+const consoleEnd = "topicmill: end of the page's messages"
+
+// load starts a fresh headless Chromium (bin, with its own profile) through
+// chromedp, loads url as v says, and returns what it saw; the browser is
+// closed before it returns.
+func load(t *testing.T, bin, url string, v view) *visit {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	// The flags keep the browser quiet: no first-run UI, no background
+	// traffic (which would otherwise count against "no network requests").
+	ctx, cancelAlloc := chromedp.NewExecAllocator(ctx,
+		chromedp.ExecPath(bin), chromedp.UserDataDir(t.TempDir()),
+		chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun,
+		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true), chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-default-apps", true), chromedp.Flag("disable-extensions", true),
+		chromedp.Flag("hide-scrollbars", true), chromedp.Flag("mute-audio", true),
+	)
+	defer cancelAlloc()
+	ctx, cancelTab := chromedp.NewContext(ctx)
+	defer cancelTab()
+
+	res := &visit{}
+	var mu sync.Mutex // Listen's func runs on chromedp's reading goroutine
+	err := chromedp.Listen(ctx, func(ev any) {
+		if e, ok := ev.(*network.EventRequestWillBeSent); ok {
+			mu.Lock()
+			res.requests = append(res.requests, e.Request.URL)
+			mu.Unlock()
+		}
+	})
+	if err != nil {
+		t.Fatalf("start %s: %v", bin, err)
+	}
+	console := chromedp.Console(ctx)
+	var size []chromedp.EmulateViewportOption
+	if v.width < 600 {
+		size = append(size, chromedp.EmulateMobile)
+	}
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(v.width, v.height, size...)); err != nil {
+		t.Fatal(err)
+	}
+	began := time.Now()
+	if err := chromedp.Do(ctx, chromedp.Navigate(url)); err != nil {
+		t.Fatalf("load %s: %v", url, err)
+	}
+	res.loadTime = time.Since(began)
+	time.Sleep(300 * time.Millisecond) // late requests
+
+	pageLoad, err := chromedp.Run(ctx, chromedp.Evaluate[float64]("performance.getEntriesByType('navigation')[0].loadEventEnd"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.pageLoad = time.Duration(pageLoad * float64(time.Millisecond))
+	if res.title, err = chromedp.Run(ctx, chromedp.Title()); err != nil {
+		t.Fatal(err)
+	}
+	if v.print {
+		if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	shot := chromedp.CaptureScreenshot()
+	if v.fullPage {
+		shot = chromedp.FullScreenshot(100) // quality 100: PNG
+	}
+	if res.screenshot, err = chromedp.Run(ctx, shot); err != nil {
+		t.Fatal(err)
+	}
+
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void]("console.debug("+strconv.Quote(consoleEnd)+")")); err != nil {
+		t.Fatal(err)
+	}
+	for m, err := range console {
+		if err != nil {
+			t.Fatal(err)
+		}
+		if m.Type == chromedp.ConsoleDebug && m.Text == consoleEnd {
+			break
+		}
+		if m.Type == chromedp.ConsoleError || m.Type == "assert" || m.IsException() {
+			res.consoleErrors = append(res.consoleErrors, m.String())
+		}
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	return res
 }
 
 // screenshotDir is where screenshots go: $TOPICMILL_SCREENSHOT_DIR, or a temporary directory.
@@ -73,8 +190,8 @@ func TestReportInChromium(t *testing.T) {
 	for _, tc := range []struct {
 		name   string
 		page   string
-		width  int
-		height int
+		width  int64
+		height int64
 		print  bool
 	}{
 		{"desktop", page, 1280, 2000, false},
@@ -83,35 +200,28 @@ func TestReportInChromium(t *testing.T) {
 		{"k20", wide, 1280, 2000, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
-			defer cancel()
-			res, err := browser.Load(ctx, browser.Options{
-				Chromium: bin, URL: "file://" + tc.page, Width: tc.width, Height: tc.height, FullPage: true, Print: tc.print,
-			})
-			if err != nil {
-				t.Fatal(err)
+			res := load(t, bin, "file://"+tc.page, view{width: tc.width, height: tc.height, fullPage: true, print: tc.print})
+			t.Logf("%s: loaded in %v (page's own load event at %v), %d requests", tc.name, res.loadTime, res.pageLoad, len(res.requests))
+			if len(res.consoleErrors) > 0 {
+				t.Errorf("console errors: %q", res.consoleErrors)
 			}
-			t.Logf("%s: loaded in %v (page's own load event at %v), %d requests", tc.name, res.LoadTime, res.PageLoad, len(res.Requests))
-			if len(res.ConsoleErrors) > 0 {
-				t.Errorf("console errors: %q", res.ConsoleErrors)
-			}
-			if bad := offline(res.Requests); len(bad) > 0 {
+			if bad := offline(res.requests); len(bad) > 0 {
 				t.Errorf("network requests: %q", bad)
 			}
-			if len(res.Requests) == 0 {
+			if len(res.requests) == 0 {
 				t.Errorf("no request recorded, not even the page: the watcher is broken")
 			}
-			if want := "testdata/news · topicmill report"; res.Title != want {
-				t.Errorf("title = %q, want %q", res.Title, want)
+			if want := "testdata/news · topicmill report"; res.title != want {
+				t.Errorf("title = %q, want %q", res.title, want)
 			}
-			if res.LoadTime > 2*time.Second {
-				t.Errorf("load took %v, want under 2 s", res.LoadTime)
+			if res.loadTime > 2*time.Second {
+				t.Errorf("load took %v, want under 2 s", res.loadTime)
 			}
 			shot := filepath.Join(shots, "report-"+tc.name+".png")
-			if err := os.WriteFile(shot, res.Screenshot, 0o644); err != nil {
+			if err := os.WriteFile(shot, res.screenshot, 0o644); err != nil {
 				t.Fatal(err)
 			}
-			t.Logf("screenshot: %s (%d bytes)", shot, len(res.Screenshot))
+			t.Logf("screenshot: %s (%d bytes)", shot, len(res.screenshot))
 		})
 	}
 }
@@ -125,21 +235,16 @@ func TestBrowserWatcherCatchesProblems(t *testing.T) {
 	if err := os.WriteFile(page, []byte(html), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
-	defer cancel()
-	res, err := browser.Load(ctx, browser.Options{Chromium: bin, URL: "file://" + page, Width: 400, Height: 300})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if bad := offline(res.Requests); len(bad) != 1 || bad[0] != "http://127.0.0.1:9/x.png" {
+	res := load(t, bin, "file://"+page, view{width: 400, height: 300})
+	if bad := offline(res.requests); len(bad) != 1 || bad[0] != "http://127.0.0.1:9/x.png" {
 		t.Errorf("network requests = %q, want the one image", bad)
 	}
 	found := false
-	for _, e := range res.ConsoleErrors {
+	for _, e := range res.consoleErrors {
 		found = found || strings.Contains(e, "boom")
 	}
 	if !found {
-		t.Errorf("console errors = %q, want one with boom", res.ConsoleErrors)
+		t.Errorf("console errors = %q, want one with boom", res.consoleErrors)
 	}
 }
 
@@ -156,24 +261,19 @@ func TestReportFileInChromium(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
-	defer cancel()
-	res, err := browser.Load(ctx, browser.Options{Chromium: bin, URL: "file://" + abs, FullPage: true})
-	if err != nil {
-		t.Fatal(err)
+	res := load(t, bin, "file://"+abs, view{width: 1280, height: 2000, fullPage: true})
+	t.Logf("%s: loaded in %v (page's own load event at %v), %d requests", page, res.loadTime, res.pageLoad, len(res.requests))
+	if len(res.consoleErrors) > 0 {
+		t.Errorf("console errors: %q", res.consoleErrors)
 	}
-	t.Logf("%s: loaded in %v (page's own load event at %v), %d requests", page, res.LoadTime, res.PageLoad, len(res.Requests))
-	if len(res.ConsoleErrors) > 0 {
-		t.Errorf("console errors: %q", res.ConsoleErrors)
-	}
-	if bad := offline(res.Requests); len(bad) > 0 {
+	if bad := offline(res.requests); len(bad) > 0 {
 		t.Errorf("network requests: %q", bad)
 	}
-	if res.LoadTime > 2*time.Second {
-		t.Errorf("load took %v, want under 2 s", res.LoadTime)
+	if res.loadTime > 2*time.Second {
+		t.Errorf("load took %v, want under 2 s", res.loadTime)
 	}
 	shot := filepath.Join(screenshotDir(t), "report-file.png")
-	if err := os.WriteFile(shot, res.Screenshot, 0o644); err != nil {
+	if err := os.WriteFile(shot, res.screenshot, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	t.Logf("screenshot: %s", shot)

@@ -22,26 +22,26 @@ func TestWords(t *testing.T) {
 		text string
 		want []string
 	}{
-		{"segment and lower-case", Config{NoStem: true}, "Hello, WORLD!", []string{"hello", "world"}},
-		{"stop words dropped", Config{NoStem: true}, "The cat and the hat are on a mat", []string{"cat", "hat", "mat"}},
-		{"contractions are stop words", Config{NoStem: true}, "I don't think it’s DON'T won’t", []string{"think"}},
-		{"possessive removed", Config{NoStem: true}, "the user's manual, users' rights", []string{"user", "manual", "users", "rights"}},
-		{"numbers dropped, letters kept", Config{NoStem: true}, "1993 3.14 1st mp3 ___ foo_bar 42", []string{"1st", "mp3", "foo_bar"}},
-		{"min length", Config{NoStem: true, NoStopWords: true, MinLength: 3}, "a an ant ante", []string{"ant", "ante"}},
-		{"default min length 2", Config{NoStem: true, NoStopWords: true}, "x xy xyz", []string{"xy", "xyz"}},
-		{"max length", Config{NoStem: true, MaxLength: 5}, "short longer élan éléphant", []string{"short", "élan"}},
-		{"default max length 25", Config{NoStem: true}, strings.Repeat("a", 25) + " " + strings.Repeat("b", 26), []string{strings.Repeat("a", 25)}},
+		{"segment and lower-case", opts(Options{NoStem: true}), "Hello, WORLD!", []string{"hello", "world"}},
+		{"stop words dropped", opts(Options{NoStem: true}), "The cat and the hat are on a mat", []string{"cat", "hat", "mat"}},
+		{"contractions are stop words", opts(Options{NoStem: true}), "I don't think it’s DON'T won’t", []string{"think"}},
+		{"possessive removed", opts(Options{NoStem: true}), "the user's manual, users' rights", []string{"user", "manual", "users", "rights"}},
+		{"numbers dropped, letters kept", opts(Options{NoStem: true}), "1993 3.14 1st mp3 ___ foo_bar 42", []string{"1st", "mp3", "foo_bar"}},
+		{"min length", opts(Options{NoStem: true, NoStopWords: true, MinLength: 3}), "a an ant ante", []string{"ant", "ante"}},
+		{"default min length 2", opts(Options{NoStem: true, NoStopWords: true}), "x xy xyz", []string{"xy", "xyz"}},
+		{"max length", opts(Options{NoStem: true, MaxLength: 5}), "short longer élan éléphant", []string{"short", "élan"}},
+		{"default max length 25", opts(Options{NoStem: true}), strings.Repeat("a", 25) + " " + strings.Repeat("b", 26), []string{strings.Repeat("a", 25)}},
 		{"stemming", Config{}, "Computers running connected", []string{"comput", "run", "connect"}},
-		{"no stem", Config{NoStem: true}, "Computers running", []string{"computers", "running"}},
-		{"extra stop words", Config{StopWords: []string{"Subject", "wrote"}}, "Subject: he wrote computers", []string{"comput"}},
-		{"no built-in stop words", Config{NoStem: true, NoStopWords: true}, "the cat", []string{"the", "cat"}},
-		{"no built-in but extra", Config{NoStem: true, NoStopWords: true, StopWords: []string{"cat"}}, "the cat", []string{"the"}},
+		{"no stem", opts(Options{NoStem: true}), "Computers running", []string{"computers", "running"}},
+		{"extra stop words", opts(Options{StopWords: []string{"Subject", "wrote"}}), "Subject: he wrote computers", []string{"comput"}},
+		{"no built-in stop words", opts(Options{NoStem: true, NoStopWords: true}), "the cat", []string{"the", "cat"}},
+		{"no built-in but extra", opts(Options{NoStem: true, NoStopWords: true, StopWords: []string{"cat"}}), "the cat", []string{"the"}},
 		{"stem of a stop word kept", Config{}, "cans wills", []string{"can", "will"}},
-		{"NFKC and unicode lower-case", Config{NoStem: true}, "ＦＵＬＬ ﬁle ÉCOLE Straße", []string{"full", "file", "école", "straße"}},
-		{"invalid UTF-8 does not cut the text", Config{NoStem: true}, "hello \xff\xfe world caf\xe9 space", []string{"hello", "world", "caf", "space"}},
+		{"NFKC and unicode lower-case", opts(Options{NoStem: true}), "ＦＵＬＬ ﬁle ÉCOLE Straße", []string{"full", "file", "école", "straße"}},
+		{"invalid UTF-8 does not cut the text", opts(Options{NoStem: true}), "hello \xff\xfe world caf\xe9 space", []string{"hello", "world", "caf", "space"}},
 		{"empty", Config{}, "", nil},
 		{"punctuation only", Config{}, "--- ... !!! ??", nil},
-		{"french elision", Config{Language: "french", NoStem: true}, "L'homme qu'il aime", []string{"homme", "aime"}},
+		{"french elision", opts(Options{Language: "french", NoStem: true}), "L'homme qu'il aime", []string{"homme", "aime"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -75,7 +75,7 @@ func TestLanguages(t *testing.T) {
 			if Languages()[i] != tt.lang {
 				t.Fatalf("Languages()[%d] = %q, want %q", i, Languages()[i], tt.lang)
 			}
-			a := mustNew(t, Config{Language: tt.lang})
+			a := mustNew(t, opts(Options{Language: tt.lang}))
 			if n := len(strings.Fields(languages[tt.lang].stopWords)); n < 100 {
 				t.Errorf("%d stop words, want at least 100", n)
 			}
@@ -106,9 +106,13 @@ func TestNewErrors(t *testing.T) {
 		cfg  Config
 		want string
 	}{
-		{"unknown language", Config{Language: "klingon"}, "known: english, french"},
-		{"negative min", Config{MinLength: -1}, "bad length"},
-		{"max below min", Config{MinLength: 5, MaxLength: 3}, "bad length"},
+		{"unknown language", opts(Options{Language: "klingon"}), "known: english, french"},
+		{"negative min", opts(Options{MinLength: -1}), "bad length"},
+		{"max below min", opts(Options{MinLength: 5, MaxLength: 3}), "bad length"},
+		{"unknown stem language", Config{Filters: Chain{Length{}, Stem{"klingon"}}}, `filter 2 (stem): unknown language "klingon"`},
+		{"no elision rules", Config{Filters: Chain{Elision{"hungarian"}}}, "no elision rules"},
+		{"no language", Config{Filters: Chain{Stem{}}}, `unknown language ""`},
+		{"nil filter", Config{Filters: Chain{nil}}, "filter 1 is nil"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -118,4 +122,9 @@ func TestNewErrors(t *testing.T) {
 			}
 		})
 	}
+}
+
+// opts returns the config of the default chain for o.
+func opts(o Options) Config {
+	return Config{Filters: DefaultChain(o)}
 }

@@ -79,7 +79,7 @@ func TestDictionaryConcurrentIntern(t *testing.T) {
 func TestWordCacheTwoAnalyzers(t *testing.T) {
 	d := NewDictionary()
 	stem := mustNew(t, Config{}).NewSession(d)
-	plain := mustNew(t, Config{NoStem: true}).NewSession(d)
+	plain := mustNew(t, opts(Options{NoStem: true})).NewSession(d)
 	text := "Computers computing"
 	for range 2 {
 		if got, want := d.stemsOf(stem.Terms(text, nil)), []string{"comput", "comput"}; !slices.Equal(got, want) {

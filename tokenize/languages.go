@@ -1,6 +1,7 @@
 package tokenize
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 
@@ -31,7 +32,7 @@ var languages = map[string]language{
 	"swedish":   {stem: swedish.Stem, stopWords: swedishStopWords},
 }
 
-// Languages returns the names Config.Language accepts, sorted.
+// Languages returns the language names the filters and Options accept, sorted.
 func Languages() []string {
 	names := make([]string, 0, len(languages))
 	for name := range languages {
@@ -39,6 +40,21 @@ func Languages() []string {
 	}
 	sort.Strings(names)
 	return names
+}
+
+// canonicalLanguage returns a language name as the languages map spells it.
+func canonicalLanguage(name string) string {
+	return strings.ToLower(strings.TrimSpace(name))
+}
+
+// lookupLanguage returns the language of a canonical name, or an error
+// naming the known languages.
+func lookupLanguage(name string) (language, error) {
+	l, ok := languages[name]
+	if !ok {
+		return language{}, fmt.Errorf("unknown language %q (known: %s)", name, strings.Join(Languages(), ", "))
+	}
+	return l, nil
 }
 
 // elideEnglish removes a possessive "'s", so "user's" counts as "user".

@@ -25,6 +25,8 @@ type scanner struct {
 	toks     [][]byte // segments of the last non-ASCII piece (into buf)
 	types    []int    // their segment types
 	k        int      // next of toks
+	cjk      bool     // pair CJK characters into bigrams (see CJKBigram)
+	run      []byte   // the rest of the CJK run being paired (into buf)
 }
 
 // reset starts scanning text, replacing invalid UTF-8 bytes by U+FFFD:
@@ -33,10 +35,12 @@ func (sc *scanner) reset(text string) {
 	sc.buf = appendValidUTF8(sc.buf[:0], text)
 	sc.off, sc.asciiEnd = 0, 0
 	sc.toks, sc.types, sc.k = sc.toks[:0], sc.types[:0], 0
+	sc.run = nil
 }
 
 // next returns the next segment that can hold a word (letters, kana or
-// ideographs; not spaces, punctuation or numbers), or false at the end.
+// ideographs; not spaces, punctuation or numbers), or with sc.cjk the next
+// bigram of a run of CJK characters, or false at the end.
 func (sc *scanner) next() ([]byte, bool) {
 	for {
 		if sc.off < sc.asciiEnd {
@@ -45,10 +49,17 @@ func (sc *scanner) next() ([]byte, bool) {
 			}
 			continue
 		}
+		if len(sc.run) > 0 {
+			return sc.nextGram(), true
+		}
 		for sc.k < len(sc.toks) {
 			tok, typ := sc.toks[sc.k], sc.types[sc.k]
 			sc.k++
 			if typ == segment.Letter || typ == segment.Kana || typ == segment.Ideo {
+				if sc.cjk && cjkWord(tok) {
+					sc.run = sc.cjkRun(tok)
+					return sc.nextGram(), true
+				}
 				return tok, true
 			}
 		}

@@ -29,7 +29,7 @@ type surface struct {
 
 // NewSession returns a session that interns stems into d.
 func (a *Analyzer) NewSession(d *Dictionary) *Session {
-	return &Session{a: a, dict: d}
+	return &Session{a: a, dict: d, sc: scanner{cjk: a.cjkBigrams}}
 }
 
 // Terms appends the stem id of every kept token of text, in text order, to

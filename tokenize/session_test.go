@@ -124,7 +124,7 @@ func TestSurfaceFormsOtherDictionaryPanics(t *testing.T) {
 // TestLongText checks text far over the segmenter's chunk size, with
 // multi-byte runes and one long run without spaces, loses no word.
 func TestLongText(t *testing.T) {
-	a := mustNew(t, Config{NoStem: true})
+	a := mustNew(t, opts(Options{NoStem: true}))
 	var b strings.Builder
 	var want []string
 	for i := 0; b.Len() < 5*chunkSize; i++ {

@@ -53,7 +53,7 @@ func TestReadStopWordsFeedsConfig(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a := mustNew(t, Config{StopWords: words})
+	a := mustNew(t, opts(Options{StopWords: words}))
 	if got := a.Words("space shuttle"); !slices.Equal(got, []string{"shuttl"}) {
 		t.Fatalf("Words = %q, want [shuttl]", got)
 	}

@@ -134,7 +134,7 @@ func vectorConfig(c *cli.Context) (pipeline.Config, error) {
 	if err != nil {
 		return pipeline.Config{}, err
 	}
-	an := tokenize.Config{
+	words := tokenize.Options{
 		Language:    c.String("language"),
 		NoStopWords: c.Bool("no-stop-words"),
 		NoStem:      c.Bool("no-stem"),
@@ -142,10 +142,11 @@ func vectorConfig(c *cli.Context) (pipeline.Config, error) {
 		MaxLength:   c.Int("max-length"),
 	}
 	if path := c.String("stopwords"); path != "" {
-		if an.StopWords, err = tokenize.ReadStopWords(path); err != nil {
+		if words.StopWords, err = tokenize.ReadStopWords(path); err != nil {
 			return pipeline.Config{}, usageError{err.Error()}
 		}
 	}
+	an := tokenize.Config{Filters: tokenize.DefaultChain(words)}
 	return pipeline.Config{
 		Source:   source,
 		Corpus:   opts,
