@@ -14,7 +14,8 @@ import (
 // the matrix a line, into a CSR matrix with the zeros dropped, so that
 // images or gene-expression tables can be factored like a corpus. A first
 // line with any field that is not a number is taken as a header; every line
-// must have as many fields as the first, and errors name the line and column.
+// must have as many fields as the first, and errors are *ParseError naming
+// the line and column.
 func ReadDenseCSV(r io.Reader) (*CSR, error) {
 	cr := csv.NewReader(r)
 	cr.FieldsPerRecord = -1 // checked here, to name the line
@@ -31,8 +32,12 @@ func ReadDenseCSV(r io.Reader) (*CSR, error) {
 		if errors.Is(err, io.EOF) {
 			break
 		}
+		var pe *csv.ParseError
+		if errors.As(err, &pe) {
+			return nil, &ParseError{Format: "csv", Line: pe.Line, Err: pe.Err} // pe.Column counts bytes, not fields
+		}
 		if err != nil {
-			return nil, fmt.Errorf("read csv: %w", err)
+			return nil, &ParseError{Format: "csv", Err: err}
 		}
 		line, _ := cr.FieldPos(0)
 		if b == nil {
@@ -46,17 +51,17 @@ func ReadDenseCSV(r io.Reader) (*CSR, error) {
 			}
 		}
 		if len(rec) != b.m.Cols {
-			return nil, fmt.Errorf("read csv: line %d has %d fields, want %d", line, len(rec), b.m.Cols)
+			return nil, &ParseError{Format: "csv", Line: line, Err: fmt.Errorf("%d fields, want %d", len(rec), b.m.Cols)}
 		}
 		cols, vals = cols[:0], vals[:0]
 		for j, f := range rec {
 			v, err := strconv.ParseFloat(strings.TrimSpace(f), 64)
 			if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
-				name := ""
+				err := fmt.Errorf("bad number %q", f)
 				if header != nil {
-					name = fmt.Sprintf(" (%q)", header[j])
+					err = fmt.Errorf("bad number %q in column %q", f, header[j])
 				}
-				return nil, fmt.Errorf("read csv: line %d, column %d%s: bad number %q", line, j+1, name, f)
+				return nil, &ParseError{Format: "csv", Line: line, Column: j + 1, Err: err}
 			}
 			if v != 0 {
 				cols, vals = append(cols, int32(j)), append(vals, v)
@@ -65,7 +70,7 @@ func ReadDenseCSV(r io.Reader) (*CSR, error) {
 		b.AppendRow(cols, vals)
 	}
 	if b == nil || b.m.Rows == 0 {
-		return nil, fmt.Errorf("read csv: no rows of numbers")
+		return nil, &ParseError{Format: "csv", Err: errors.New("no rows of numbers")}
 	}
 	return b.Build(), nil
 }

@@ -3,6 +3,7 @@ package sparse
 import (
 	"bufio"
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -38,8 +39,37 @@ type mmScanner struct {
 // a larger size line would exhaust memory before the first entry is read.
 const maxDimension = 1 << 26
 
+// ParseError is a problem in a matrix file, as encoding/csv's ParseError:
+// the reader's format, the 1-based line (0 for the input as a whole, such
+// as an empty one) and, for CSV, the 1-based column.
+type ParseError struct {
+	Format string // "matrix market" or "csv"
+	Line   int
+	Column int
+	Err    error
+}
+
+// Error renders the error as "matrix market line 3: ..." or "csv line 2, column 4: ...".
+func (e *ParseError) Error() string {
+	switch {
+	case e.Line == 0:
+		return fmt.Sprintf("%s: %v", e.Format, e.Err)
+	case e.Column == 0:
+		return fmt.Sprintf("%s line %d: %v", e.Format, e.Line, e.Err)
+	}
+	return fmt.Sprintf("%s line %d, column %d: %v", e.Format, e.Line, e.Column, e.Err)
+}
+
+// Unwrap returns the underlying error.
+func (e *ParseError) Unwrap() error { return e.Err }
+
+// mmError is a ParseError of a MatrixMarket file at line (0: the whole input).
+func mmError(line int, err error) error {
+	return &ParseError{Format: "matrix market", Line: line, Err: err}
+}
+
 func (s *mmScanner) errorf(format string, args ...any) error {
-	return fmt.Errorf("matrix market line %d: %s", s.line, fmt.Sprintf(format, args...))
+	return mmError(s.line, fmt.Errorf(format, args...))
 }
 
 // next returns the next line that is neither blank nor a comment, without
@@ -53,7 +83,7 @@ func (s *mmScanner) next() (line []byte, ok bool, err error) {
 		}
 	}
 	if err := s.sc.Err(); err != nil {
-		return nil, false, fmt.Errorf("matrix market line %d: %w", s.line+1, err)
+		return nil, false, mmError(s.line+1, err)
 	}
 	return nil, false, nil
 }
@@ -66,9 +96,9 @@ func readMMHeader(r io.Reader) (*mmScanner, mmHeader, error) {
 	var h mmHeader
 	if !sc.Scan() {
 		if err := sc.Err(); err != nil {
-			return nil, h, fmt.Errorf("matrix market: %w", err)
+			return nil, h, mmError(1, err)
 		}
-		return nil, h, fmt.Errorf("matrix market: empty input")
+		return nil, h, mmError(0, errors.New("empty input"))
 	}
 	s.line = 1
 	banner := bytes.Fields(bytes.ToLower(sc.Bytes()))
@@ -110,7 +140,7 @@ func readMMHeader(r io.Reader) (*mmScanner, mmHeader, error) {
 		return nil, h, err
 	}
 	if !ok {
-		return nil, h, fmt.Errorf("matrix market: no size line")
+		return nil, h, mmError(0, errors.New("no size line"))
 	}
 	want := 3
 	if h.array {
@@ -165,7 +195,7 @@ func readMMEntries(s *mmScanner, h mmHeader, add func(i, j int, v float64)) erro
 			return err
 		}
 		if !ok {
-			return fmt.Errorf("matrix market: input ends after %d of %d entries", e, h.entries)
+			return mmError(0, fmt.Errorf("input ends after %d of %d entries", e, h.entries))
 		}
 		n := 0
 		for g, rest := nextField(line); len(g) > 0; g, rest = nextField(rest) {
@@ -306,7 +336,7 @@ func ReadDenseMatrixMarket(r io.Reader) (*mat.Dense, error) {
 		return nil, err
 	}
 	if h.rows == 0 || h.cols == 0 {
-		return nil, fmt.Errorf("matrix market: empty %d × %d matrix", h.rows, h.cols)
+		return nil, mmError(0, fmt.Errorf("empty %d × %d matrix", h.rows, h.cols))
 	}
 	d := mat.NewDense(h.rows, h.cols, nil)
 	raw := d.RawMatrix()
