@@ -1,6 +1,7 @@
 package sparse
 
 import (
+	"bufio"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -12,12 +13,19 @@ import (
 
 // ReadDenseCSV reads a dense table of numbers, comma-separated and one row of
 // the matrix a line, into a CSR matrix with the zeros dropped, so that
-// images or gene-expression tables can be factored like a corpus. A first
-// line with any field that is not a number is taken as a header; every line
-// must have as many fields as the first, and errors are *ParseError naming
-// the line and column.
+// images or gene-expression tables can be factored like a corpus. A leading
+// UTF-8 byte-order mark is passed over. The first line is a header when one
+// of its fields is neither a number nor an error value (empty, NA, N/A,
+// NULL, NaN, Inf or a spreadsheet code such as #N/A or #DIV/0!), so that a
+// bad cell in the first row is an error as it is in any other. Every line
+// must have as many fields as the first (a longer or a shorter one is an
+// error), and errors are *ParseError naming the line and column.
 func ReadDenseCSV(r io.Reader) (*CSR, error) {
-	cr := csv.NewReader(r)
+	br := bufio.NewReader(r)
+	if b, _ := br.Peek(len(utf8BOM)); string(b) == utf8BOM {
+		br.Discard(len(utf8BOM))
+	}
+	cr := csv.NewReader(br)
 	cr.FieldsPerRecord = -1 // checked here, to name the line
 	cr.ReuseRecord = true
 	cr.TrimLeadingSpace = true
@@ -75,10 +83,29 @@ func ReadDenseCSV(r io.Reader) (*CSR, error) {
 	return b.Build(), nil
 }
 
-// isHeader reports whether any field of a first line is not a number.
+// utf8BOM is the UTF-8 byte-order mark some tools write at the start of a CSV file.
+const utf8BOM = "\uFEFF"
+
+// isHeader reports whether a first line is a header: a field of it is
+// neither a number nor an error value.
 func isHeader(rec []string) bool {
 	for _, f := range rec {
-		if _, err := strconv.ParseFloat(strings.TrimSpace(f), 64); err != nil {
+		f = strings.TrimSpace(f)
+		if _, err := strconv.ParseFloat(f, 64); err != nil && !isErrorValue(f) {
+			return true
+		}
+	}
+	return false
+}
+
+// isErrorValue reports whether a field that is not a number is how a
+// spreadsheet or a statistics tool writes a missing or failed one.
+func isErrorValue(f string) bool {
+	if f == "" || f[0] == '#' {
+		return true
+	}
+	for _, v := range []string{"NA", "N/A", "NULL"} {
+		if strings.EqualFold(f, v) {
 			return true
 		}
 	}

@@ -19,6 +19,10 @@ func TestReadDenseCSV(t *testing.T) {
 		{"header with one numeric name", "height,2020\n1.5,7\n", [][]float64{{1.5, 7}}},
 		{"spaces, quotes, CRLF, no final newline", " 1 , \"2\"\r\n3,4", [][]float64{{1, 2}, {3, 4}}},
 		{"one column", "x\n5\n0\n6\n", [][]float64{{5}, {0}, {6}}},
+		{"UTF-8 BOM before numbers", "\xef\xbb\xbf1,2,3\n4,5,6\n", [][]float64{{1, 2, 3}, {4, 5, 6}}},
+		{"UTF-8 BOM before a header", "\xef\xbb\xbf\"a\",b\n1,2\n", [][]float64{{1, 2}}},
+		{"header with an empty name", ",x,y\n0,1,2\n", [][]float64{{0, 1, 2}}},
+		{"header with an error-value-like name", "NA,gene\n1,2\n", [][]float64{{1, 2}}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -54,6 +58,10 @@ func TestReadDenseCSVErrors(t *testing.T) {
 		{"empty field", "1,2\n,4\n", `csv line 2, column 1: bad number ""`},
 		{"NaN", "1,2\n3,NaN\n", `csv line 2, column 2: bad number "NaN"`},
 		{"Inf in first row", "1,Inf\n", `csv line 1, column 2: bad number "Inf"`},
+		{"#N/A in first row", "1,#N/A\n2,3\n", `csv line 1, column 2: bad number "#N/A"`},
+		{"empty cell in first row", "1,,3\n4,5,6\n", `csv line 1, column 2: bad number ""`},
+		{"NA in first row", "na,2\n3,4\n", `csv line 1, column 1: bad number "na"`},
+		{"#DIV/0! after a BOM", "\xef\xbb\xbf#DIV/0!,2\n", `csv line 1, column 1: bad number "#DIV/0!"`},
 		{"short row", "a,b,c\n1,2,3\n4,5\n", "csv line 3: 2 fields, want 3"},
 		{"long row", "1,2\n3,4,5\n", "csv line 2: 3 fields, want 2"},
 		{"bare quote", "1,2\n3,\"4\n", "csv line 2: extraneous or missing \" in quoted-field"},
