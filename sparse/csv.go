@@ -19,8 +19,15 @@ import (
 // NULL, NaN, Inf or a spreadsheet code such as #N/A or #DIV/0!), so that a
 // bad cell in the first row is an error as it is in any other. Every line
 // must have as many fields as the first (a longer or a shorter one is an
-// error), and errors are *ParseError naming the line and column.
+// error), and errors are *ParseError naming the line and column. It accepts
+// any finite value; ReadOptions.ReadDenseCSV can refuse negative ones.
 func ReadDenseCSV(r io.Reader) (*CSR, error) {
+	return ReadOptions{}.ReadDenseCSV(r)
+}
+
+// ReadDenseCSV reads a dense CSV table as the function of that name does,
+// applying the options.
+func (o ReadOptions) ReadDenseCSV(r io.Reader) (*CSR, error) {
 	br := bufio.NewReader(r)
 	if b, _ := br.Peek(len(utf8BOM)); string(b) == utf8BOM {
 		br.Discard(len(utf8BOM))
@@ -70,6 +77,9 @@ func ReadDenseCSV(r io.Reader) (*CSR, error) {
 					err = fmt.Errorf("bad number %q in column %q", f, header[j])
 				}
 				return nil, &ParseError{Format: "csv", Line: line, Column: j + 1, Err: err}
+			}
+			if o.NonNegative && v < 0 {
+				return nil, &ParseError{Format: "csv", Line: line, Column: j + 1, Err: fmt.Errorf("entry (%d, %d) is negative (%v)", b.m.Rows+1, j+1, v)}
 			}
 			if v != 0 {
 				cols, vals = append(cols, int32(j)), append(vals, v)

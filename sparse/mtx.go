@@ -178,9 +178,17 @@ func readMMHeader(r io.Reader) (*mmScanner, mmHeader, error) {
 	return s, h, nil
 }
 
+// ReadOptions says what the matrix readers accept beyond their format; the
+// zero value accepts any finite value.
+type ReadOptions struct {
+	// NonNegative makes a negative value an error naming its line and entry
+	// (1-based, as the file numbers them), for matrices NMF is to factor.
+	NonNegative bool
+}
+
 // readMMEntries calls add for every entry after the size line, with 0-based
 // indices; a symmetric entry off the diagonal is added at both places.
-func readMMEntries(s *mmScanner, h mmHeader, add func(i, j int, v float64)) error {
+func readMMEntries(s *mmScanner, h mmHeader, opts ReadOptions, add func(i, j int, v float64)) error {
 	nfields := 3
 	switch {
 	case h.array:
@@ -230,6 +238,9 @@ func readMMEntries(s *mmScanner, h mmHeader, add func(i, j int, v float64)) erro
 				return s.errorf("bad value %q in an integer matrix", val)
 			}
 		}
+		if opts.NonNegative && v < 0 {
+			return s.errorf("entry (%d, %d) is negative (%v)", i+1, j+1, v)
+		}
 		if h.symmetric && j > i {
 			return s.errorf("entry (%d, %d) above the diagonal of a symmetric matrix", i+1, j+1)
 		}
@@ -277,8 +288,15 @@ func parseCount(b []byte) (int, bool) {
 // ReadMatrixMarket reads a MatrixMarket matrix, coordinate (real, integer or
 // pattern; general or symmetric) or array (real or integer, general), into a
 // CSR matrix: repeated coordinates are summed and zeros are dropped. Errors
-// name the line and the problem.
+// are *ParseError naming the line and the problem. It accepts any finite
+// value; ReadOptions.ReadMatrixMarket can refuse negative ones.
 func ReadMatrixMarket(r io.Reader) (*CSR, error) {
+	return ReadOptions{}.ReadMatrixMarket(r)
+}
+
+// ReadMatrixMarket reads a MatrixMarket matrix as the function of that name
+// does, applying the options.
+func (o ReadOptions) ReadMatrixMarket(r io.Reader) (*CSR, error) {
 	s, h, err := readMMHeader(r)
 	if err != nil {
 		return nil, err
@@ -290,7 +308,7 @@ func ReadMatrixMarket(r io.Reader) (*CSR, error) {
 	rows := make([]int32, 0, capacity)
 	cols := make([]int32, 0, capacity)
 	vals := make([]float64, 0, capacity)
-	err = readMMEntries(s, h, func(i, j int, v float64) {
+	err = readMMEntries(s, h, o, func(i, j int, v float64) {
 		if v != 0 {
 			rows, cols, vals = append(rows, int32(i)), append(cols, int32(j)), append(vals, v)
 		}
@@ -340,7 +358,7 @@ func ReadDenseMatrixMarket(r io.Reader) (*mat.Dense, error) {
 	}
 	d := mat.NewDense(h.rows, h.cols, nil)
 	raw := d.RawMatrix()
-	err = readMMEntries(s, h, func(i, j int, v float64) { raw.Data[i*raw.Stride+j] += v })
+	err = readMMEntries(s, h, ReadOptions{}, func(i, j int, v float64) { raw.Data[i*raw.Stride+j] += v })
 	if err != nil {
 		return nil, err
 	}
