@@ -10,8 +10,6 @@ package corpus
 
 import (
 	"context"
-	"errors"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -62,15 +60,6 @@ type Options struct {
 
 // DefaultMaxBytes is the per-document size limit when Options.MaxBytes is 0.
 const DefaultMaxBytes = 10 << 20
-
-// ErrInput is wrapped by errors meaning the whole input is unusable (missing
-// root, unknown format, empty corpus, no text), so a CLI can map it to exit code 2.
-var ErrInput = errors.New("bad input")
-
-// inputError names the source and wraps ErrInput.
-func inputError(source, format string, args ...any) error {
-	return fmt.Errorf("%w: %s: %s", ErrInput, source, fmt.Sprintf(format, args...))
-}
 
 // Read streams the documents of source (a folder, or a .jsonl/.ndjson, .csv or
 // .parquet file) to visit in a stable order and returns the account; a visit

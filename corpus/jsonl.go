@@ -24,7 +24,7 @@ func (r *run) readJSONL(file string) error {
 	for n := 1; ; n++ {
 		line, err := r.readLine(br)
 		if err != nil && err != io.EOF {
-			return fmt.Errorf("read %s:%d: %w", file, n, err)
+			return &ReadError{Path: file, Line: n, Err: err}
 		}
 		if len(bytes.TrimSpace(line)) > 0 {
 			if err := r.jsonLine(file, n, line, fields); err != nil {
