@@ -1,11 +1,13 @@
 // Package corpus reads documents from a folder tree or a one-file table
 // (JSONL, CSV, Parquet) and streams them, repaired and cleaned, to a visitor.
 //
-// A bad document never ends a run: binary files (a NUL in the first 8 KiB),
-// unreadable files, broken symlinks, symlink loops, empty texts and bad
-// records are skipped and reported; invalid UTF-8 is repaired and oversize
-// texts truncated (or skipped), and reported. Only an input that is unusable
-// as a whole gives an error wrapping ErrInput.
+// A bad document never ends a run: binary files (a NUL in the first 8 KiB
+// and more than 1 in 32 of them control bytes), unreadable files, broken
+// symlinks, symlink loops, empty texts and bad records are skipped and
+// reported; UTF-16 with a byte-order mark is decoded, stray NUL bytes are
+// dropped, invalid UTF-8 is repaired and oversize texts truncated (or
+// skipped), and reported. Only an input that is unusable as a whole gives an
+// error wrapping ErrInput.
 package corpus
 
 import (

@@ -11,9 +11,6 @@ import (
 	"syscall"
 )
 
-// binaryProbe is how many leading bytes are searched for a NUL to call a file binary.
-const binaryProbe = 8 << 10
-
 // textExts are the extensions read when Options.Include is empty (besides none at all).
 var textExts = map[string]bool{".txt": true, ".text": true, ".md": true, ".markdown": true, ".rst": true, ".eml": true}
 

@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"path"
 	"strings"
@@ -73,9 +74,10 @@ func (r *run) keep(n int64) int {
 	return int(r.opts.MaxBytes)
 }
 
-// finish cleans doc.Text, skips it when empty, reports its repairs and hands
-// it to visit; where names the document in problems.
-func (r *run) finish(where string, doc Document, repaired, truncated bool) error {
+// finish cleans doc.Text, skips it when empty, reports its repair (what was
+// repaired, "" for nothing) and hands it to visit; where names the document
+// in problems.
+func (r *run) finish(where string, doc Document, repair string, truncated bool) error {
 	if err := r.ctx.Err(); err != nil {
 		return err
 	}
@@ -90,9 +92,9 @@ func (r *run) finish(where string, doc Document, repaired, truncated bool) error
 			return nil
 		}
 	}
-	if repaired {
+	if repair != "" {
 		r.stats.Repaired++
-		r.problem(where, ReasonRepaired, nil)
+		r.problem(where, ReasonRepaired, errors.New(repair))
 	}
 	if truncated {
 		r.stats.Truncated++
