@@ -22,9 +22,12 @@ import (
 type Document struct {
 	// ID is, for a folder, the path relative to the root, slash-separated
 	// ("train/sci.space/1.txt"); for a one-file input, the id field, else
-	// "<file>:<line or row number>".
+	// "<file>:<line or row number>". IDs are unique: a repeated one gets a
+	// suffix "#2", "#3", ... (reported as ReasonDuplicateID). ID, Path and
+	// Label are valid UTF-8: a byte of a name that is not becomes U+FFFD.
 	ID string
-	// Path is the file the document came from (for one-file inputs, that file).
+	// Path is the file the document came from (for one-file inputs, that
+	// file), as valid UTF-8: a name that is not cannot be reopened by it.
 	Path string
 	// Label is the name of the folder that holds the file ("" at the root);
 	// for one-file inputs, the label field.
@@ -78,6 +81,7 @@ func Read(ctx context.Context, source string, opts Options, visit func(Document)
 	if info.IsDir() {
 		err = r.readFolder(source, info)
 	} else {
+		r.allIDs = true
 		switch ext := strings.ToLower(filepath.Ext(source)); ext {
 		case ".jsonl", ".ndjson":
 			err = r.readJSONL(source)

@@ -88,3 +88,18 @@ func FuzzReadParquet(f *testing.F) {
 		}
 	})
 }
+
+// writeParquet writes rows to a Parquet file in a temporary folder and
+// returns its path.
+func writeParquet[T any](t *testing.T, rows []T) string {
+	t.Helper()
+	var buf bytes.Buffer
+	w := parquet.NewGenericWriter[T](&buf)
+	if _, err := w.Write(rows); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return writeFile(t, "d.parquet", buf.String())
+}
