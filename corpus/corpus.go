@@ -44,7 +44,9 @@ type Document struct {
 type Options struct {
 	// Include and Exclude are path.Match globs on a file's base name; an empty
 	// Include means text-like files (no extension, or .txt .text .md .markdown
-	// .rst .eml). Exclude wins. Names starting with "." are never read.
+	// .rst .eml). Exclude wins. Names starting with "." are never read:
+	// such a folder, and such a file that the globs want, is skipped as
+	// ReasonHidden.
 	Include, Exclude []string
 	// MaxBytes limits each document (in input bytes); 0 means 10 MiB.
 	MaxBytes int64

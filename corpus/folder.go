@@ -56,10 +56,13 @@ func (r *run) walkDir(dir, rel, label string, ancestors []fs.FileInfo, emit func
 	}
 	for _, e := range entries {
 		name := e.Name()
-		if strings.HasPrefix(name, ".") {
+		full, id := filepath.Join(dir, name), path.Join(rel, name)
+		if strings.HasPrefix(name, ".") { // a hidden folder is one skip, unlisted
+			if (e.IsDir() || r.wanted(name)) && !problem(full, ReasonHidden, nil) {
+				return false
+			}
 			continue
 		}
-		full, id := filepath.Join(dir, name), path.Join(rel, name)
 		mode := e.Type()
 		var info fs.FileInfo
 		if mode&fs.ModeSymlink != 0 {

@@ -123,6 +123,8 @@ func TestReadFolder(t *testing.T) {
 				"train/sci.space/deep/7.text|deep|deeper folder is the label",
 			},
 			problems: []string{
+				".git: hidden",
+				".hidden.txt: hidden",
 				"b-binary.txt: binary",
 				"c-cp1252.txt: repaired-encoding",
 				"d-broken.txt: repaired-encoding",
@@ -133,7 +135,7 @@ func TestReadFolder(t *testing.T) {
 				"j-fifo.txt: unreadable",
 				"loop/back: symlink-loop",
 			},
-			stats: "read 13 documents, skipped 7 (empty 2, symlink-loop 2, binary 1, broken-symlink 1, unreadable 1), repaired encoding in 2",
+			stats: "read 13 documents, skipped 9 (empty 2, hidden 2, symlink-loop 2, binary 1, broken-symlink 1, unreadable 1), repaired encoding in 2",
 		},
 		{
 			name: "include and exclude",
@@ -143,8 +145,8 @@ func TestReadFolder(t *testing.T) {
 				"i-link.txt||moon",
 				"train/sci.space/pic.png|sci.space|not text by name",
 			},
-			problems: []string{"j-fifo.txt: unreadable", "loop/back: symlink-loop"},
-			stats:    "read 2 documents, skipped 2 (symlink-loop 1, unreadable 1)",
+			problems: []string{".git: hidden", ".hidden.txt: hidden", "j-fifo.txt: unreadable", "loop/back: symlink-loop"},
+			stats:    "read 2 documents, skipped 4 (hidden 2, symlink-loop 1, unreadable 1)",
 		},
 		{
 			name:     "oversize truncated at a rune boundary",
@@ -161,6 +163,13 @@ func TestReadFolder(t *testing.T) {
 			docs:     []string{"small.txt||ab"},
 			problems: []string{"big.txt: oversize"},
 			stats:    "read 1 document, skipped 1 (oversize 1)",
+		},
+		{
+			name:     "hidden folders count once, hidden files when wanted",
+			tree:     tree{"a.txt": "seen", ".git/HEAD": "ref", ".git/objects/x": "blob", ".cache/": "", ".notes.md": "n", ".DS_Store": "\x00\x01", "d/.swp.txt": "s"},
+			docs:     []string{"a.txt||seen"},
+			problems: []string{".cache: hidden", ".git: hidden", ".notes.md: hidden", "d/.swp.txt: hidden"},
+			stats:    "read 1 document, skipped 4 (hidden 4)",
 		},
 		{
 			name:  "limit not reached",

@@ -20,6 +20,7 @@ const (
 	ReasonEmpty         Reason = "empty"
 	ReasonStripped      Reason = "nothing-left-after-strip"
 	ReasonBadRecord     Reason = "bad-record"
+	ReasonHidden        Reason = "hidden" // a name starting with ".": a folder counts once
 	ReasonRepaired      Reason = "repaired-encoding"
 	ReasonTruncated     Reason = "truncated"
 	ReasonDuplicateID   Reason = "duplicate-id" // read under the id with a suffix "#2", "#3", ...
