@@ -60,6 +60,9 @@ type Options struct {
 	// TextField, IDField, LabelField and DateField name the fields or columns
 	// of one-file inputs; defaults "text", "id", "label", "date".
 	TextField, IDField, LabelField, DateField string
+	// Workers is how many goroutines read the files of a folder; ≤ 0 means
+	// GOMAXPROCS. The documents, problems and account do not depend on it.
+	Workers int
 	// OnProblem, when not nil, is called in order, from the reading goroutine,
 	// for each skipped, repaired or truncated document.
 	OnProblem func(Problem)

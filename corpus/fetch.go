@@ -2,8 +2,9 @@ package corpus
 
 import (
 	"errors"
-	"runtime"
 	"sync"
+
+	"github.com/topicmill/topicmill/internal/parallel"
 )
 
 // fetched is what a reading goroutine made of one file.
@@ -17,12 +18,13 @@ type fetched struct {
 }
 
 // readSteps carries out a folder's steps, as they arrive, in order: files
-// are read, checked and repaired on GOMAXPROCS goroutines at most a window
+// are read, checked and repaired on Options.Workers goroutines (0:
+// GOMAXPROCS) at most a window
 // ahead of the reading goroutine, which reports problems and hands
 // documents to visit in walk order, so the account and the visits do not
 // depend on scheduling.
 func (r *run) readSteps(steps <-chan step) error {
-	workers := runtime.GOMAXPROCS(0)
+	workers := parallel.Workers(r.opts.Workers)
 	window := 16 * workers
 	slots := make([]chan fetched, window) // file number k's result arrives in slots[k%window]
 	for i := range slots {

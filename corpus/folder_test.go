@@ -314,9 +314,10 @@ func BenchmarkReadFolder(b *testing.B) {
 	}
 }
 
-// TestReadFolderOrderManyFiles checks that files read ahead on several
-// goroutines still reach visit, and problems OnProblem, in walk order, with
-// far more files than the read-ahead window and skips among them.
+// TestReadFolderOrderManyFiles checks that files read ahead on 1, 2, 3 and
+// GOMAXPROCS goroutines (Options.Workers) reach visit, and problems
+// OnProblem, in walk order, the same for each, with far more files than the
+// read-ahead window and skips among them.
 func TestReadFolderOrderManyFiles(t *testing.T) {
 	tr := tree{}
 	var want []string
@@ -344,21 +345,23 @@ func TestReadFolderOrderManyFiles(t *testing.T) {
 		}
 	}
 	root := tr.make(t)
-	var got, gotProblems []string
-	_, err := Read(context.Background(), root, Options{OnProblem: func(p Problem) {
-		rel, _ := filepath.Rel(root, p.Path)
-		gotProblems = append(gotProblems, filepath.ToSlash(rel))
-	}}, func(d Document) error {
-		got = append(got, d.ID+"="+d.Text)
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if strings.Join(got, "\n") != strings.Join(want, "\n") {
-		t.Errorf("documents out of order or wrong: got %d, want %d; first %q", len(got), len(want), got[:min(3, len(got))])
-	}
-	if strings.Join(gotProblems, "\n") != strings.Join(wantProblems, "\n") {
-		t.Errorf("problems %q, want %q", gotProblems, wantProblems)
+	for _, workers := range []int{1, 2, 3, 0} {
+		var got, gotProblems []string
+		_, err := Read(context.Background(), root, Options{Workers: workers, OnProblem: func(p Problem) {
+			rel, _ := filepath.Rel(root, p.Path)
+			gotProblems = append(gotProblems, filepath.ToSlash(rel))
+		}}, func(d Document) error {
+			got = append(got, d.ID+"="+d.Text)
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Join(got, "\n") != strings.Join(want, "\n") {
+			t.Errorf("%d workers: documents out of order or wrong: got %d, want %d; first %q", workers, len(got), len(want), got[:min(3, len(got))])
+		}
+		if strings.Join(gotProblems, "\n") != strings.Join(wantProblems, "\n") {
+			t.Errorf("%d workers: problems %q, want %q", workers, gotProblems, wantProblems)
+		}
 	}
 }
