@@ -1,17 +1,17 @@
 // Package corpus reads documents from a folder tree or a one-file table
 // (JSONL, CSV, Parquet) and streams them, repaired and cleaned, to a visitor.
 //
-// A bad document never ends a run: binary files (a NUL in the first 8 KiB),
-// unreadable files, broken symlinks, symlink loops, empty texts and bad
-// records are skipped and reported; invalid UTF-8 is repaired and oversize
-// texts truncated (or skipped), and reported. Only an input that is unusable
-// as a whole gives an error wrapping ErrInput.
+// A bad document never ends a run: binary files (a NUL in the first 8 KiB
+// and more than 1 in 32 of them control bytes), unreadable files, broken
+// symlinks, symlink loops, empty texts and bad records are skipped and
+// reported; UTF-16 with a byte-order mark is decoded, stray NUL bytes are
+// dropped, invalid UTF-8 is repaired and oversize texts truncated (or
+// skipped), and reported. Only an input that is unusable as a whole gives an
+// error wrapping ErrInput.
 package corpus
 
 import (
 	"context"
-	"errors"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -22,9 +22,12 @@ import (
 type Document struct {
 	// ID is, for a folder, the path relative to the root, slash-separated
 	// ("train/sci.space/1.txt"); for a one-file input, the id field, else
-	// "<file>:<line or row number>".
+	// "<file>:<line or row number>". IDs are unique: a repeated one gets a
+	// suffix "#2", "#3", ... (reported as ReasonDuplicateID). ID, Path and
+	// Label are valid UTF-8: a byte of a name that is not becomes U+FFFD.
 	ID string
-	// Path is the file the document came from (for one-file inputs, that file).
+	// Path is the file the document came from (for one-file inputs, that
+	// file), as valid UTF-8: a name that is not cannot be reopened by it.
 	Path string
 	// Label is the name of the folder that holds the file ("" at the root);
 	// for one-file inputs, the label field.
@@ -41,7 +44,9 @@ type Document struct {
 type Options struct {
 	// Include and Exclude are path.Match globs on a file's base name; an empty
 	// Include means text-like files (no extension, or .txt .text .md .markdown
-	// .rst .eml). Exclude wins. Names starting with "." are never read.
+	// .rst .eml). Exclude wins. Names starting with "." are never read:
+	// such a folder, and such a file that the globs want, is skipped as
+	// ReasonHidden.
 	Include, Exclude []string
 	// MaxBytes limits each document (in input bytes); 0 means 10 MiB.
 	MaxBytes int64
@@ -55,6 +60,9 @@ type Options struct {
 	// TextField, IDField, LabelField and DateField name the fields or columns
 	// of one-file inputs; defaults "text", "id", "label", "date".
 	TextField, IDField, LabelField, DateField string
+	// Workers is how many goroutines read the files of a folder; ≤ 0 means
+	// GOMAXPROCS. The documents, problems and account do not depend on it.
+	Workers int
 	// OnProblem, when not nil, is called in order, from the reading goroutine,
 	// for each skipped, repaired or truncated document.
 	OnProblem func(Problem)
@@ -62,15 +70,6 @@ type Options struct {
 
 // DefaultMaxBytes is the per-document size limit when Options.MaxBytes is 0.
 const DefaultMaxBytes = 10 << 20
-
-// ErrInput is wrapped by errors meaning the whole input is unusable (missing
-// root, unknown format, empty corpus, no text), so a CLI can map it to exit code 2.
-var ErrInput = errors.New("bad input")
-
-// inputError names the source and wraps ErrInput.
-func inputError(source, format string, args ...any) error {
-	return fmt.Errorf("%w: %s: %s", ErrInput, source, fmt.Sprintf(format, args...))
-}
 
 // Read streams the documents of source (a folder, or a .jsonl/.ndjson, .csv or
 // .parquet file) to visit in a stable order and returns the account; a visit
@@ -87,6 +86,7 @@ func Read(ctx context.Context, source string, opts Options, visit func(Document)
 	if info.IsDir() {
 		err = r.readFolder(source, info)
 	} else {
+		r.allIDs = true
 		switch ext := strings.ToLower(filepath.Ext(source)); ext {
 		case ".jsonl", ".ndjson":
 			err = r.readJSONL(source)

@@ -54,7 +54,7 @@ func (r *run) readCSV(file string) error {
 			continue
 		}
 		if err != nil {
-			return fmt.Errorf("read %s: %w", file, err)
+			return &ReadError{Path: file, Err: err}
 		}
 		line, _ := cr.FieldPos(0)
 		if text >= len(row) {

@@ -1,29 +1,30 @@
 package corpus
 
 import (
-	"bytes"
 	"errors"
-	"runtime"
 	"sync"
+
+	"github.com/topicmill/topicmill/internal/parallel"
 )
 
 // fetched is what a reading goroutine made of one file.
 type fetched struct {
-	err       error // the file could not be read
-	binary    bool  // a NUL byte in the first binaryProbe bytes
-	size      int64 // the file's size
+	err       error  // the file could not be read
+	binary    string // why the file is binary, "" for text
+	size      int64  // the file's size
 	text      string
-	repaired  bool
+	repair    string // what decode repaired, "" for nothing
 	truncated bool
 }
 
 // readSteps carries out a folder's steps, as they arrive, in order: files
-// are read, checked and repaired on GOMAXPROCS goroutines at most a window
+// are read, checked and repaired on Options.Workers goroutines (0:
+// GOMAXPROCS) at most a window
 // ahead of the reading goroutine, which reports problems and hands
 // documents to visit in walk order, so the account and the visits do not
 // depend on scheduling.
 func (r *run) readSteps(steps <-chan step) error {
-	workers := runtime.GOMAXPROCS(0)
+	workers := parallel.Workers(r.opts.Workers)
 	window := 16 * workers
 	slots := make([]chan fetched, window) // file number k's result arrives in slots[k%window]
 	for i := range slots {
@@ -82,10 +83,10 @@ func (r *run) readSteps(steps <-chan step) error {
 		switch {
 		case f.err != nil:
 			r.problem(s.full, ReasonUnreadable, f.err)
-		case f.binary:
-			r.problem(s.full, ReasonBinary, errors.New("NUL byte in the first 8 KiB"))
+		case f.binary != "":
+			r.problem(s.full, ReasonBinary, errors.New(f.binary))
 		case r.oversize(s.full, f.size) >= 0:
-			if err := r.finish(s.full, Document{ID: s.id, Path: s.full, Label: s.label, Text: f.text}, f.repaired, f.truncated); err != nil {
+			if err := r.finish(s.full, Document{ID: s.id, Path: s.full, Label: s.label, Text: f.text}, f.repair, f.truncated); err != nil {
 				return err
 			}
 		}
@@ -94,20 +95,22 @@ func (r *run) readSteps(steps <-chan step) error {
 }
 
 // fetch reads one file (into *buf, reused from file to file), checks it is
-// text and returns its text cut at the size limit and repaired; it only
-// reads the run's options, so several goroutines may fetch at once.
+// text (sniff) and returns its text cut at the size limit, decoded and
+// repaired; it only reads the run's options, so several goroutines may
+// fetch at once.
 func (r *run) fetch(name string, buf *[]byte) fetched {
 	data, size, err := r.slurp(name, buf)
 	if err != nil {
 		return fetched{err: err}
 	}
-	if bytes.IndexByte(data[:min(len(data), binaryProbe)], 0) >= 0 {
-		return fetched{binary: true}
+	enc, binary := sniff(data)
+	if binary != "" {
+		return fetched{binary: binary}
 	}
 	f := fetched{size: size}
 	if keep := r.keep(size); keep >= 0 {
 		f.truncated = keep < len(data)
-		f.text, f.repaired = RepairUTF8(string(cutAtRune(data, keep)))
+		f.text, f.repair = decode(data, keep, enc)
 	}
 	return f
 }

@@ -11,9 +11,6 @@ import (
 	"syscall"
 )
 
-// binaryProbe is how many leading bytes are searched for a NUL to call a file binary.
-const binaryProbe = 8 << 10
-
 // textExts are the extensions read when Options.Include is empty (besides none at all).
 var textExts = map[string]bool{".txt": true, ".text": true, ".md": true, ".markdown": true, ".rst": true, ".eml": true}
 
@@ -59,10 +56,13 @@ func (r *run) walkDir(dir, rel, label string, ancestors []fs.FileInfo, emit func
 	}
 	for _, e := range entries {
 		name := e.Name()
-		if strings.HasPrefix(name, ".") {
+		full, id := filepath.Join(dir, name), path.Join(rel, name)
+		if strings.HasPrefix(name, ".") { // a hidden folder is one skip, unlisted
+			if (e.IsDir() || r.wanted(name)) && !problem(full, ReasonHidden, nil) {
+				return false
+			}
 			continue
 		}
-		full, id := filepath.Join(dir, name), path.Join(rel, name)
 		mode := e.Type()
 		var info fs.FileInfo
 		if mode&fs.ModeSymlink != 0 {

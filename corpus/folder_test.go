@@ -123,6 +123,8 @@ func TestReadFolder(t *testing.T) {
 				"train/sci.space/deep/7.text|deep|deeper folder is the label",
 			},
 			problems: []string{
+				".git: hidden",
+				".hidden.txt: hidden",
 				"b-binary.txt: binary",
 				"c-cp1252.txt: repaired-encoding",
 				"d-broken.txt: repaired-encoding",
@@ -133,7 +135,7 @@ func TestReadFolder(t *testing.T) {
 				"j-fifo.txt: unreadable",
 				"loop/back: symlink-loop",
 			},
-			stats: "read 13 documents, skipped 7 (empty 2, symlink-loop 2, binary 1, broken-symlink 1, unreadable 1), repaired encoding in 2",
+			stats: "read 13 documents, skipped 9 (empty 2, hidden 2, symlink-loop 2, binary 1, broken-symlink 1, unreadable 1), repaired encoding in 2",
 		},
 		{
 			name: "include and exclude",
@@ -143,8 +145,8 @@ func TestReadFolder(t *testing.T) {
 				"i-link.txt||moon",
 				"train/sci.space/pic.png|sci.space|not text by name",
 			},
-			problems: []string{"j-fifo.txt: unreadable", "loop/back: symlink-loop"},
-			stats:    "read 2 documents, skipped 2 (symlink-loop 1, unreadable 1)",
+			problems: []string{".git: hidden", ".hidden.txt: hidden", "j-fifo.txt: unreadable", "loop/back: symlink-loop"},
+			stats:    "read 2 documents, skipped 4 (hidden 2, symlink-loop 1, unreadable 1)",
 		},
 		{
 			name:     "oversize truncated at a rune boundary",
@@ -161,6 +163,13 @@ func TestReadFolder(t *testing.T) {
 			docs:     []string{"small.txt||ab"},
 			problems: []string{"big.txt: oversize"},
 			stats:    "read 1 document, skipped 1 (oversize 1)",
+		},
+		{
+			name:     "hidden folders count once, hidden files when wanted",
+			tree:     tree{"a.txt": "seen", ".git/HEAD": "ref", ".git/objects/x": "blob", ".cache/": "", ".notes.md": "n", ".DS_Store": "\x00\x01", "d/.swp.txt": "s"},
+			docs:     []string{"a.txt||seen"},
+			problems: []string{".cache: hidden", ".git: hidden", ".notes.md: hidden", "d/.swp.txt: hidden"},
+			stats:    "read 1 document, skipped 4 (hidden 4)",
 		},
 		{
 			name:  "limit not reached",
@@ -305,9 +314,10 @@ func BenchmarkReadFolder(b *testing.B) {
 	}
 }
 
-// TestReadFolderOrderManyFiles checks that files read ahead on several
-// goroutines still reach visit, and problems OnProblem, in walk order, with
-// far more files than the read-ahead window and skips among them.
+// TestReadFolderOrderManyFiles checks that files read ahead on 1, 2, 3 and
+// GOMAXPROCS goroutines (Options.Workers) reach visit, and problems
+// OnProblem, in walk order, the same for each, with far more files than the
+// read-ahead window and skips among them.
 func TestReadFolderOrderManyFiles(t *testing.T) {
 	tr := tree{}
 	var want []string
@@ -335,21 +345,23 @@ func TestReadFolderOrderManyFiles(t *testing.T) {
 		}
 	}
 	root := tr.make(t)
-	var got, gotProblems []string
-	_, err := Read(context.Background(), root, Options{OnProblem: func(p Problem) {
-		rel, _ := filepath.Rel(root, p.Path)
-		gotProblems = append(gotProblems, filepath.ToSlash(rel))
-	}}, func(d Document) error {
-		got = append(got, d.ID+"="+d.Text)
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if strings.Join(got, "\n") != strings.Join(want, "\n") {
-		t.Errorf("documents out of order or wrong: got %d, want %d; first %q", len(got), len(want), got[:min(3, len(got))])
-	}
-	if strings.Join(gotProblems, "\n") != strings.Join(wantProblems, "\n") {
-		t.Errorf("problems %q, want %q", gotProblems, wantProblems)
+	for _, workers := range []int{1, 2, 3, 0} {
+		var got, gotProblems []string
+		_, err := Read(context.Background(), root, Options{Workers: workers, OnProblem: func(p Problem) {
+			rel, _ := filepath.Rel(root, p.Path)
+			gotProblems = append(gotProblems, filepath.ToSlash(rel))
+		}}, func(d Document) error {
+			got = append(got, d.ID+"="+d.Text)
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Join(got, "\n") != strings.Join(want, "\n") {
+			t.Errorf("%d workers: documents out of order or wrong: got %d, want %d; first %q", workers, len(got), len(want), got[:min(3, len(got))])
+		}
+		if strings.Join(gotProblems, "\n") != strings.Join(wantProblems, "\n") {
+			t.Errorf("%d workers: problems %q, want %q", workers, gotProblems, wantProblems)
+		}
 	}
 }

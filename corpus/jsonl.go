@@ -11,8 +11,9 @@ import (
 	"unicode/utf8"
 )
 
-// readJSONL reads one JSON object per line; blank lines are passed over and a
-// line that is not a usable object is reported as a bad record.
+// readJSONL reads one JSON object per line (LF or CRLF, after an optional
+// UTF-8 byte-order mark); blank lines are passed over and a line that is not
+// a usable object is reported as a bad record naming the file and line.
 func (r *run) readJSONL(file string) error {
 	f, err := os.Open(file)
 	if err != nil {
@@ -24,7 +25,10 @@ func (r *run) readJSONL(file string) error {
 	for n := 1; ; n++ {
 		line, err := r.readLine(br)
 		if err != nil && err != io.EOF {
-			return fmt.Errorf("read %s:%d: %w", file, n, err)
+			return &ReadError{Path: file, Line: n, Err: err}
+		}
+		if n == 1 {
+			line = bytes.TrimPrefix(line, []byte("\uFEFF"))
 		}
 		if len(bytes.TrimSpace(line)) > 0 {
 			if err := r.jsonLine(file, n, line, fields); err != nil {
@@ -37,8 +41,9 @@ func (r *run) readJSONL(file string) error {
 	}
 }
 
-// readLine returns the next line without its newline, in r.buf when it does
-// not fit the reader's buffer; the error is io.EOF after the last line.
+// readLine returns the next line without its line ending (LF or CRLF), in
+// r.buf when it does not fit the reader's buffer; the error is io.EOF after
+// the last line.
 func (r *run) readLine(br *bufio.Reader) ([]byte, error) {
 	line, err := br.ReadSlice('\n')
 	if err == bufio.ErrBufferFull {
@@ -49,7 +54,7 @@ func (r *run) readLine(br *bufio.Reader) ([]byte, error) {
 		}
 		line = r.buf
 	}
-	return bytes.TrimSuffix(line, []byte{'\n'}), err
+	return bytes.TrimSuffix(bytes.TrimSuffix(line, []byte{'\n'}), []byte{'\r'}), err
 }
 
 // jsonLine decodes line n and emits its document, reporting a bad record.
@@ -63,7 +68,9 @@ func (r *run) jsonLine(file string, n int, line []byte, fields map[string]json.R
 }
 
 // decodeJSONRecord reads the text, id, label and date fields of one JSON
-// object; invalid UTF-8 in the line is repaired first (repaired reports it).
+// object: the text must be a string, the others may be numbers or booleans
+// (their literal text); invalid UTF-8 in the line is repaired first
+// (repaired reports it).
 // fields is scratch space, cleared and reused.
 func decodeJSONRecord(line []byte, opts Options, fields map[string]json.RawMessage) (rec record, repaired bool, err error) {
 	if !utf8.Valid(line) {
@@ -75,8 +82,11 @@ func decodeJSONRecord(line []byte, opts Options, fields map[string]json.RawMessa
 		return record{}, repaired, err
 	}
 	text, ok, err := jsonString(fields[opts.TextField])
-	if err == nil && !ok {
+	switch raw := bytes.TrimSpace(fields[opts.TextField]); {
+	case err == nil && !ok:
 		err = errors.New("no text")
+	case err == nil && raw[0] != '"':
+		err = fmt.Errorf("want a string, got %s", raw)
 	}
 	if err != nil {
 		return record{}, repaired, fmt.Errorf("field %q: %w", opts.TextField, err)

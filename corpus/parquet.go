@@ -22,7 +22,7 @@ func (r *run) readParquet(file string) error {
 	if err != nil {
 		return inputError(file, "cannot open: %v", err)
 	}
-	pf, err := parquet.OpenFile(f, info.Size())
+	pf, err := guard(func() (*parquet.File, error) { return parquet.OpenFile(f, info.Size()) })
 	if err != nil {
 		return inputError(file, "not a Parquet file: %v", err)
 	}
@@ -93,7 +93,9 @@ func parquetColumns(schema *parquet.Schema, opts Options) ([]*parquetColumn, err
 	return cols, nil
 }
 
-// readRowGroup emits the rows of one row group; row counts rows across groups.
+// readRowGroup emits the rows of one row group; row counts rows across
+// groups. A page that cannot be read or decoded (the footer was intact)
+// makes the file unusable: the error names it and the row, and wraps ErrInput.
 func (r *run) readRowGroup(file string, rg parquet.RowGroup, cols []*parquetColumn, row *int) error {
 	chunks := rg.ColumnChunks()
 	for _, c := range cols {
@@ -107,7 +109,7 @@ func (r *run) readRowGroup(file string, rg parquet.RowGroup, cols []*parquetColu
 		for i, c := range cols {
 			v, err := c.cursor.next()
 			if err != nil {
-				return fmt.Errorf("read %s row %d: %w", file, *row, err)
+				return &ReadError{Path: file, Line: *row, Err: fmt.Errorf("%w: damaged Parquet data: %w", ErrInput, err)}
 			}
 			textNull = textNull || i == 0 && v.IsNull()
 			if !v.IsNull() {
@@ -170,8 +172,25 @@ func newColumnCursor(pages parquet.Pages) *columnCursor {
 	return &columnCursor{pages: pages, buf: make([]parquet.Value, 256)}
 }
 
+// guard calls f and turns a panic in it into an error: parquet-go panics on
+// some damaged files (a page index with a negative length), and a damaged
+// file is an input error, not a crash. f must not call back into the run.
+func guard[T any](f func() (T, error)) (v T, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("damaged file (parquet-go: %v)", p)
+		}
+	}()
+	return f()
+}
+
 // next returns the next value; its bytes stay valid until the following call.
 func (c *columnCursor) next() (parquet.Value, error) {
+	return guard(c.read)
+}
+
+// read is next without the guard.
+func (c *columnCursor) read() (parquet.Value, error) {
 	for c.i >= c.n {
 		if c.values == nil {
 			c.release()

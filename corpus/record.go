@@ -34,7 +34,11 @@ func (r *run) emitRecord(file string, n int, rec record, repaired bool) error {
 	if doc.ID == "" {
 		doc.ID = fmt.Sprintf("%s:%d", filepath.Base(file), n)
 	}
-	return r.finish(where, doc, repaired || rep[0] || rep[1] || rep[2], truncated)
+	repair := ""
+	if repaired || rep[0] || rep[1] || rep[2] {
+		repair = "invalid UTF-8"
+	}
+	return r.finish(where, doc, repair, truncated)
 }
 
 // parseDate reads an RFC 3339 time or a 2006-01-02 day; "" is the zero time.

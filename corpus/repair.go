@@ -27,6 +27,12 @@ func RepairUTF8(s string) (string, bool) {
 		}
 		return b.String(), true
 	}
+	return replaceInvalid(s), true
+}
+
+// replaceInvalid returns s with each byte that is not part of valid UTF-8
+// replaced by U+FFFD.
+func replaceInvalid(s string) string {
 	var b strings.Builder
 	b.Grow(len(s) + 8)
 	for i := 0; i < len(s); {
@@ -38,7 +44,18 @@ func RepairUTF8(s string) (string, bool) {
 		}
 		i += size
 	}
-	return b.String(), true
+	return b.String()
+}
+
+// validName returns a file name or path as valid UTF-8 for display and
+// STRING columns (a Unix name is any bytes): each invalid byte becomes
+// U+FFFD, not guessed as Windows-1252 as text is, so that names that differ
+// only there collide visibly (and get told apart as duplicate ids).
+func validName(s string) (string, bool) {
+	if utf8.ValidString(s) {
+		return s, false
+	}
+	return replaceInvalid(s), true
 }
 
 // isCP1252 reports whether s reads as Windows-1252 rather than damaged UTF-8:

@@ -2,9 +2,11 @@ package corpus
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"path"
 	"strings"
+	"unicode/utf8"
 )
 
 // run is the state of one Read: options with defaults applied, the account,
@@ -16,6 +18,12 @@ type run struct {
 	visit  func(Document) error
 	stats  Stats
 	buf    []byte
+	// ids holds the ids handed out that a later one may repeat, with the
+	// last suffix tried for each: all of them for a one-file input (ids
+	// come from a field), for a folder only those holding U+FFFD (paths
+	// are unique; only repaired names can collide).
+	ids    map[string]int
+	allIDs bool
 }
 
 // newRun applies the option defaults and checks the glob patterns.
@@ -32,7 +40,7 @@ func newRun(ctx context.Context, source string, opts Options, visit func(Documen
 			return nil, inputError(source, "bad pattern %q: %v", p, err)
 		}
 	}
-	return &run{ctx: ctx, source: source, opts: opts, visit: visit, stats: Stats{Skipped: map[Reason]int{}}}, nil
+	return &run{ctx: ctx, source: source, opts: opts, visit: visit, stats: Stats{Skipped: map[Reason]int{}}, ids: map[string]int{}}, nil
 }
 
 func setDefault(s *string, def string) {
@@ -47,6 +55,7 @@ func (r *run) problem(p string, reason Reason, err error) {
 		r.stats.Skipped[reason]++
 	}
 	if r.opts.OnProblem != nil {
+		p, _ = validName(p)
 		r.opts.OnProblem(Problem{Path: p, Reason: reason, Err: err})
 	}
 }
@@ -73,9 +82,10 @@ func (r *run) keep(n int64) int {
 	return int(r.opts.MaxBytes)
 }
 
-// finish cleans doc.Text, skips it when empty, reports its repairs and hands
-// it to visit; where names the document in problems.
-func (r *run) finish(where string, doc Document, repaired, truncated bool) error {
+// finish cleans doc.Text, skips it when empty, makes its names valid UTF-8
+// and its id unique, reports its repair (what was repaired, "" for nothing)
+// and hands it to visit; where names the document in problems.
+func (r *run) finish(where string, doc Document, repair string, truncated bool) error {
 	if err := r.ctx.Err(); err != nil {
 		return err
 	}
@@ -90,9 +100,21 @@ func (r *run) finish(where string, doc Document, repaired, truncated bool) error
 			return nil
 		}
 	}
-	if repaired {
+	var named [3]bool
+	doc.ID, named[0] = validName(doc.ID)
+	doc.Path, named[1] = validName(doc.Path)
+	doc.Label, named[2] = validName(doc.Label)
+	if named[0] || named[1] || named[2] {
+		repair = strings.TrimPrefix(repair+", invalid UTF-8 in the name", ", ")
+	}
+	if id, ok := r.uniqueID(doc.ID); !ok {
+		r.stats.Renamed++
+		r.problem(where, ReasonDuplicateID, fmt.Errorf("id %q is taken: now %q", doc.ID, id))
+		doc.ID = id
+	}
+	if repair != "" {
 		r.stats.Repaired++
-		r.problem(where, ReasonRepaired, nil)
+		r.problem(where, ReasonRepaired, errors.New(repair))
 	}
 	if truncated {
 		r.stats.Truncated++
@@ -100,6 +122,26 @@ func (r *run) finish(where string, doc Document, repaired, truncated bool) error
 	}
 	r.stats.Read++
 	return r.visit(doc)
+}
+
+// uniqueID returns id, or when an earlier document has it, id with the
+// first suffix "#2", "#3", ... that no document has; ok is false then.
+func (r *run) uniqueID(id string) (unique string, ok bool) {
+	if !r.allIDs && !strings.ContainsRune(id, utf8.RuneError) {
+		return id, true
+	}
+	n, taken := r.ids[id]
+	if !taken {
+		r.ids[id] = 1
+		return id, true
+	}
+	for n++; ; n++ {
+		unique = fmt.Sprintf("%s#%d", id, n)
+		if _, taken := r.ids[unique]; !taken {
+			r.ids[id], r.ids[unique] = n, 1
+			return unique, false
+		}
+	}
 }
 
 // checkNotEmpty is the closing check: a run that read no document is an input error.

@@ -9,8 +9,8 @@ import (
 // Reason says why a document was skipped, or what was done to it.
 type Reason string
 
-// The reasons a Problem can carry; all but ReasonRepaired and ReasonTruncated
-// mean the document was skipped.
+// The reasons a Problem can carry; all but ReasonRepaired, ReasonTruncated
+// and ReasonDuplicateID mean the document was skipped.
 const (
 	ReasonBinary        Reason = "binary"
 	ReasonUnreadable    Reason = "unreadable"
@@ -20,12 +20,16 @@ const (
 	ReasonEmpty         Reason = "empty"
 	ReasonStripped      Reason = "nothing-left-after-strip"
 	ReasonBadRecord     Reason = "bad-record"
+	ReasonHidden        Reason = "hidden" // a name starting with ".": a folder counts once
 	ReasonRepaired      Reason = "repaired-encoding"
 	ReasonTruncated     Reason = "truncated"
+	ReasonDuplicateID   Reason = "duplicate-id" // read under the id with a suffix "#2", "#3", ...
 )
 
 // IsSkip reports whether the reason means the document was left out.
-func (r Reason) IsSkip() bool { return r != ReasonRepaired && r != ReasonTruncated }
+func (r Reason) IsSkip() bool {
+	return r != ReasonRepaired && r != ReasonTruncated && r != ReasonDuplicateID
+}
 
 // Problem is one skipped, repaired or truncated document; Err may be nil.
 type Problem struct {
@@ -47,6 +51,7 @@ type Stats struct {
 	Read      int
 	Repaired  int
 	Truncated int
+	Renamed   int // documents read under a suffixed id, their id being taken
 	Skipped   map[Reason]int
 }
 
@@ -76,6 +81,9 @@ func (s Stats) String() string {
 	}
 	if s.Truncated > 0 {
 		fmt.Fprintf(&b, ", truncated %d", s.Truncated)
+	}
+	if s.Renamed > 0 {
+		fmt.Fprintf(&b, ", renamed %d duplicate ids", s.Renamed)
 	}
 	return b.String()
 }

@@ -185,3 +185,36 @@ func TestReadParquet(t *testing.T) {
 		t.Errorf("not a Parquet file: %v", err)
 	}
 }
+
+// TestReadJSONLOddLines reads JSONL files with a byte-order mark, CRLF line
+// endings and a text that is not a string.
+func TestReadJSONLOddLines(t *testing.T) {
+	tests := []struct {
+		name, content string
+		docs          []string
+		problems      []string // Problem.String with the folder left out
+	}{
+		{"BOM and CRLF", "\xef\xbb\xbf{\"id\": \"a\", \"text\": \"one\"}\r\n{\"id\": \"b\", \"text\": \"two\"}\r\n\r\n{\"id\": \"c\", \"text\": \"three\"}\r\n",
+			[]string{"a|||one", "b|||two", "c|||three"}, nil},
+		{"BOM before a blank first line", "\xef\xbb\xbf\r\n{\"text\": \"x\"}", []string{"f.jsonl:2|||x"}, nil},
+		{"text a number", "{\"id\": \"a\", \"text\": 12345}\n{\"id\": \"b\", \"text\": true}\n{\"id\": 7, \"text\": \"ok\"}\n",
+			[]string{"7|||ok"}, []string{`f.jsonl:1: bad-record: field "text": want a string, got 12345`, `f.jsonl:2: bad-record: field "text": want a string, got true`}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			src := writeFile(t, "f.jsonl", tc.content)
+			var docs, problems []string
+			_, err := Read(context.Background(), src, Options{OnProblem: func(p Problem) {
+				problems = append(problems, strings.TrimPrefix(p.String(), filepath.Dir(src)+"/"))
+			}}, func(d Document) error {
+				docs = append(docs, d.ID+"|"+d.Label+"||"+d.Text)
+				return nil
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			equal(t, "documents", docs, tc.docs)
+			equal(t, "problems", problems, tc.problems)
+		})
+	}
+}

@@ -90,9 +90,9 @@ func ReadMatrix(path string) (*sparse.CSR, error) {
 	r := bufio.NewReaderSize(f, 1<<20)
 	var x *sparse.CSR
 	if strings.HasSuffix(strings.ToLower(path), ".csv") {
-		x, err = sparse.ReadDenseCSV(r)
+		x, err = sparse.ReadOptions{NonNegative: true}.ReadDenseCSV(r)
 	} else {
-		x, err = sparse.ReadMatrixMarket(r)
+		x, err = sparse.ReadOptions{NonNegative: true}.ReadMatrixMarket(r)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w: %w", path, err, ErrMatrix)

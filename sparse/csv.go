@@ -1,6 +1,7 @@
 package sparse
 
 import (
+	"bufio"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -12,11 +13,26 @@ import (
 
 // ReadDenseCSV reads a dense table of numbers, comma-separated and one row of
 // the matrix a line, into a CSR matrix with the zeros dropped, so that
-// images or gene-expression tables can be factored like a corpus. A first
-// line with any field that is not a number is taken as a header; every line
-// must have as many fields as the first, and errors name the line and column.
+// images or gene-expression tables can be factored like a corpus. A leading
+// UTF-8 byte-order mark is passed over. The first line is a header when one
+// of its fields is neither a number nor an error value (empty, NA, N/A,
+// NULL, NaN, Inf or a spreadsheet code such as #N/A or #DIV/0!), so that a
+// bad cell in the first row is an error as it is in any other. Every line
+// must have as many fields as the first (a longer or a shorter one is an
+// error), and errors are *ParseError naming the line and column. It accepts
+// any finite value; ReadOptions.ReadDenseCSV can refuse negative ones.
 func ReadDenseCSV(r io.Reader) (*CSR, error) {
-	cr := csv.NewReader(r)
+	return ReadOptions{}.ReadDenseCSV(r)
+}
+
+// ReadDenseCSV reads a dense CSV table as the function of that name does,
+// applying the options.
+func (o ReadOptions) ReadDenseCSV(r io.Reader) (*CSR, error) {
+	br := bufio.NewReader(r)
+	if b, _ := br.Peek(len(utf8BOM)); string(b) == utf8BOM {
+		br.Discard(len(utf8BOM))
+	}
+	cr := csv.NewReader(br)
 	cr.FieldsPerRecord = -1 // checked here, to name the line
 	cr.ReuseRecord = true
 	cr.TrimLeadingSpace = true
@@ -31,8 +47,12 @@ func ReadDenseCSV(r io.Reader) (*CSR, error) {
 		if errors.Is(err, io.EOF) {
 			break
 		}
+		var pe *csv.ParseError
+		if errors.As(err, &pe) {
+			return nil, &ParseError{Format: "csv", Line: pe.Line, Err: pe.Err} // pe.Column counts bytes, not fields
+		}
 		if err != nil {
-			return nil, fmt.Errorf("read csv: %w", err)
+			return nil, &ParseError{Format: "csv", Err: err}
 		}
 		line, _ := cr.FieldPos(0)
 		if b == nil {
@@ -46,17 +66,20 @@ func ReadDenseCSV(r io.Reader) (*CSR, error) {
 			}
 		}
 		if len(rec) != b.m.Cols {
-			return nil, fmt.Errorf("read csv: line %d has %d fields, want %d", line, len(rec), b.m.Cols)
+			return nil, &ParseError{Format: "csv", Line: line, Err: fmt.Errorf("%d fields, want %d", len(rec), b.m.Cols)}
 		}
 		cols, vals = cols[:0], vals[:0]
 		for j, f := range rec {
 			v, err := strconv.ParseFloat(strings.TrimSpace(f), 64)
 			if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
-				name := ""
+				err := fmt.Errorf("bad number %q", f)
 				if header != nil {
-					name = fmt.Sprintf(" (%q)", header[j])
+					err = fmt.Errorf("bad number %q in column %q", f, header[j])
 				}
-				return nil, fmt.Errorf("read csv: line %d, column %d%s: bad number %q", line, j+1, name, f)
+				return nil, &ParseError{Format: "csv", Line: line, Column: j + 1, Err: err}
+			}
+			if o.NonNegative && v < 0 {
+				return nil, &ParseError{Format: "csv", Line: line, Column: j + 1, Err: fmt.Errorf("entry (%d, %d) is negative (%v)", b.m.Rows+1, j+1, v)}
 			}
 			if v != 0 {
 				cols, vals = append(cols, int32(j)), append(vals, v)
@@ -65,15 +88,34 @@ func ReadDenseCSV(r io.Reader) (*CSR, error) {
 		b.AppendRow(cols, vals)
 	}
 	if b == nil || b.m.Rows == 0 {
-		return nil, fmt.Errorf("read csv: no rows of numbers")
+		return nil, &ParseError{Format: "csv", Err: errors.New("no rows of numbers")}
 	}
 	return b.Build(), nil
 }
 
-// isHeader reports whether any field of a first line is not a number.
+// utf8BOM is the UTF-8 byte-order mark some tools write at the start of a CSV file.
+const utf8BOM = "\uFEFF"
+
+// isHeader reports whether a first line is a header: a field of it is
+// neither a number nor an error value.
 func isHeader(rec []string) bool {
 	for _, f := range rec {
-		if _, err := strconv.ParseFloat(strings.TrimSpace(f), 64); err != nil {
+		f = strings.TrimSpace(f)
+		if _, err := strconv.ParseFloat(f, 64); err != nil && !isErrorValue(f) {
+			return true
+		}
+	}
+	return false
+}
+
+// isErrorValue reports whether a field that is not a number is how a
+// spreadsheet or a statistics tool writes a missing or failed one.
+func isErrorValue(f string) bool {
+	if f == "" || f[0] == '#' {
+		return true
+	}
+	for _, v := range []string{"NA", "N/A", "NULL"} {
+		if strings.EqualFold(f, v) {
 			return true
 		}
 	}

@@ -46,7 +46,7 @@ func FuzzReadMatrixMarket(f *testing.F) {
 // FuzzReadDenseCSV checks that no input makes the CSV reader panic, and that
 // whatever it accepts is a valid matrix without stored zeros.
 func FuzzReadDenseCSV(f *testing.F) {
-	for _, s := range []string{"a,b\n1,2\n0,3\n", "1,0\n-2,4e1\n", " 1 ,\"2\"\r\n3,4", "x\n\n5\n"} {
+	for _, s := range []string{"a,b\n1,2\n0,3\n", "1,0\n-2,4e1\n", " 1 ,\"2\"\r\n3,4", "x\n\n5\n", "\xef\xbb\xbf1,2\n", "1,#N/A\n", ",a\n1,2\n"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, in string) {

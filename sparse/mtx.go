@@ -3,6 +3,7 @@ package sparse
 import (
 	"bufio"
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -38,8 +39,37 @@ type mmScanner struct {
 // a larger size line would exhaust memory before the first entry is read.
 const maxDimension = 1 << 26
 
+// ParseError is a problem in a matrix file, as encoding/csv's ParseError:
+// the reader's format, the 1-based line (0 for the input as a whole, such
+// as an empty one) and, for CSV, the 1-based column.
+type ParseError struct {
+	Format string // "matrix market" or "csv"
+	Line   int
+	Column int
+	Err    error
+}
+
+// Error renders the error as "matrix market line 3: ..." or "csv line 2, column 4: ...".
+func (e *ParseError) Error() string {
+	switch {
+	case e.Line == 0:
+		return fmt.Sprintf("%s: %v", e.Format, e.Err)
+	case e.Column == 0:
+		return fmt.Sprintf("%s line %d: %v", e.Format, e.Line, e.Err)
+	}
+	return fmt.Sprintf("%s line %d, column %d: %v", e.Format, e.Line, e.Column, e.Err)
+}
+
+// Unwrap returns the underlying error.
+func (e *ParseError) Unwrap() error { return e.Err }
+
+// mmError is a ParseError of a MatrixMarket file at line (0: the whole input).
+func mmError(line int, err error) error {
+	return &ParseError{Format: "matrix market", Line: line, Err: err}
+}
+
 func (s *mmScanner) errorf(format string, args ...any) error {
-	return fmt.Errorf("matrix market line %d: %s", s.line, fmt.Sprintf(format, args...))
+	return mmError(s.line, fmt.Errorf(format, args...))
 }
 
 // next returns the next line that is neither blank nor a comment, without
@@ -53,7 +83,7 @@ func (s *mmScanner) next() (line []byte, ok bool, err error) {
 		}
 	}
 	if err := s.sc.Err(); err != nil {
-		return nil, false, fmt.Errorf("matrix market line %d: %w", s.line+1, err)
+		return nil, false, mmError(s.line+1, err)
 	}
 	return nil, false, nil
 }
@@ -66,9 +96,9 @@ func readMMHeader(r io.Reader) (*mmScanner, mmHeader, error) {
 	var h mmHeader
 	if !sc.Scan() {
 		if err := sc.Err(); err != nil {
-			return nil, h, fmt.Errorf("matrix market: %w", err)
+			return nil, h, mmError(1, err)
 		}
-		return nil, h, fmt.Errorf("matrix market: empty input")
+		return nil, h, mmError(0, errors.New("empty input"))
 	}
 	s.line = 1
 	banner := bytes.Fields(bytes.ToLower(sc.Bytes()))
@@ -110,7 +140,7 @@ func readMMHeader(r io.Reader) (*mmScanner, mmHeader, error) {
 		return nil, h, err
 	}
 	if !ok {
-		return nil, h, fmt.Errorf("matrix market: no size line")
+		return nil, h, mmError(0, errors.New("no size line"))
 	}
 	want := 3
 	if h.array {
@@ -148,9 +178,17 @@ func readMMHeader(r io.Reader) (*mmScanner, mmHeader, error) {
 	return s, h, nil
 }
 
+// ReadOptions says what the matrix readers accept beyond their format; the
+// zero value accepts any finite value.
+type ReadOptions struct {
+	// NonNegative makes a negative value an error naming its line and entry
+	// (1-based, as the file numbers them), for matrices NMF is to factor.
+	NonNegative bool
+}
+
 // readMMEntries calls add for every entry after the size line, with 0-based
 // indices; a symmetric entry off the diagonal is added at both places.
-func readMMEntries(s *mmScanner, h mmHeader, add func(i, j int, v float64)) error {
+func readMMEntries(s *mmScanner, h mmHeader, opts ReadOptions, add func(i, j int, v float64)) error {
 	nfields := 3
 	switch {
 	case h.array:
@@ -165,7 +203,7 @@ func readMMEntries(s *mmScanner, h mmHeader, add func(i, j int, v float64)) erro
 			return err
 		}
 		if !ok {
-			return fmt.Errorf("matrix market: input ends after %d of %d entries", e, h.entries)
+			return mmError(0, fmt.Errorf("input ends after %d of %d entries", e, h.entries))
 		}
 		n := 0
 		for g, rest := nextField(line); len(g) > 0; g, rest = nextField(rest) {
@@ -199,6 +237,9 @@ func readMMEntries(s *mmScanner, h mmHeader, add func(i, j int, v float64)) erro
 			if h.integer && v != math.Trunc(v) {
 				return s.errorf("bad value %q in an integer matrix", val)
 			}
+		}
+		if opts.NonNegative && v < 0 {
+			return s.errorf("entry (%d, %d) is negative (%v)", i+1, j+1, v)
 		}
 		if h.symmetric && j > i {
 			return s.errorf("entry (%d, %d) above the diagonal of a symmetric matrix", i+1, j+1)
@@ -247,8 +288,15 @@ func parseCount(b []byte) (int, bool) {
 // ReadMatrixMarket reads a MatrixMarket matrix, coordinate (real, integer or
 // pattern; general or symmetric) or array (real or integer, general), into a
 // CSR matrix: repeated coordinates are summed and zeros are dropped. Errors
-// name the line and the problem.
+// are *ParseError naming the line and the problem. It accepts any finite
+// value; ReadOptions.ReadMatrixMarket can refuse negative ones.
 func ReadMatrixMarket(r io.Reader) (*CSR, error) {
+	return ReadOptions{}.ReadMatrixMarket(r)
+}
+
+// ReadMatrixMarket reads a MatrixMarket matrix as the function of that name
+// does, applying the options.
+func (o ReadOptions) ReadMatrixMarket(r io.Reader) (*CSR, error) {
 	s, h, err := readMMHeader(r)
 	if err != nil {
 		return nil, err
@@ -260,7 +308,7 @@ func ReadMatrixMarket(r io.Reader) (*CSR, error) {
 	rows := make([]int32, 0, capacity)
 	cols := make([]int32, 0, capacity)
 	vals := make([]float64, 0, capacity)
-	err = readMMEntries(s, h, func(i, j int, v float64) {
+	err = readMMEntries(s, h, o, func(i, j int, v float64) {
 		if v != 0 {
 			rows, cols, vals = append(rows, int32(i)), append(cols, int32(j)), append(vals, v)
 		}
@@ -306,11 +354,11 @@ func ReadDenseMatrixMarket(r io.Reader) (*mat.Dense, error) {
 		return nil, err
 	}
 	if h.rows == 0 || h.cols == 0 {
-		return nil, fmt.Errorf("matrix market: empty %d × %d matrix", h.rows, h.cols)
+		return nil, mmError(0, fmt.Errorf("empty %d × %d matrix", h.rows, h.cols))
 	}
 	d := mat.NewDense(h.rows, h.cols, nil)
 	raw := d.RawMatrix()
-	err = readMMEntries(s, h, func(i, j int, v float64) { raw.Data[i*raw.Stride+j] += v })
+	err = readMMEntries(s, h, ReadOptions{}, func(i, j int, v float64) { raw.Data[i*raw.Stride+j] += v })
 	if err != nil {
 		return nil, err
 	}

@@ -285,3 +285,43 @@ func reprs(vals []float64) string {
 	}
 	return strings.Join(s, " ")
 }
+
+// TestReadNonNegative checks that ReadOptions.NonNegative refuses a negative
+// value naming the line and the entry as the file numbers them, and that the
+// zero options accept it.
+func TestReadNonNegative(t *testing.T) {
+	nonNeg := ReadOptions{NonNegative: true}
+	cases := []struct {
+		name, in string
+		read     func(ReadOptions, io.Reader) (*CSR, error)
+		want     string
+	}{
+		{"coordinate", "%%MatrixMarket matrix coordinate real general\n2 2 2\n2 2 3\n1 1 -2\n", ReadOptions.ReadMatrixMarket, "matrix market line 4: entry (1, 1) is negative (-2)"},
+		{"symmetric", "%%MatrixMarket matrix coordinate integer symmetric\n3 3 1\n% c\n3 2 -1\n", ReadOptions.ReadMatrixMarket, "matrix market line 4: entry (3, 2) is negative (-1)"},
+		{"array", "%%MatrixMarket matrix array real general\n2 2\n1\n2\n-0.5\n4\n", ReadOptions.ReadMatrixMarket, "matrix market line 5: entry (1, 2) is negative (-0.5)"},
+		{"csv", "a,b,c\n1,2,3\n4,5,-6\n", ReadOptions.ReadDenseCSV, `csv line 3, column 3: entry (2, 3) is negative (-6)`},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			if _, err := c.read(nonNeg, strings.NewReader(c.in)); err == nil || err.Error() != c.want {
+				t.Errorf("error %v, want %q", err, c.want)
+			}
+			a, err := c.read(ReadOptions{}, strings.NewReader(c.in))
+			if err != nil {
+				t.Fatalf("zero options: %v", err)
+			}
+			if err := a.Validate(false); err != nil {
+				t.Fatal(err)
+			}
+			neg := 0
+			for _, v := range a.Val {
+				if v < 0 {
+					neg++
+				}
+			}
+			if neg == 0 {
+				t.Error("the negative value was not kept")
+			}
+		})
+	}
+}
