@@ -100,6 +100,9 @@ func (m *Model) Assign(ctx context.Context, opts AssignOptions, visit func(*Assi
 		return corpus.Stats{}, fmt.Errorf("model analyzer: %w: %w", err, ErrModel)
 	}
 	workers := parallel.Workers(opts.Workers)
+	if opts.Corpus.Workers == 0 {
+		opts.Corpus.Workers = opts.Workers
+	}
 	batchSize := opts.BatchSize
 	if batchSize == 0 {
 		batchSize = AssignBatchSize
