@@ -26,10 +26,11 @@ import (
 	"github.com/topicmill/topicmill/vocab"
 )
 
-// modelFormat is the saved model's format version; LoadModel refuses others.
+// ModelFormat is the saved model's format version; LoadModel refuses others.
 // Format 2 keeps W in a binary file beside the JSON and adds a checksum;
-// format 3 saves the analyzer as its chain of word filters.
-const modelFormat = 3
+// format 3 saves the analyzer as its chain of word filters; format 4 adds
+// the label classifier's log probabilities after W.
+const ModelFormat = 4
 
 // Model is a fitted topic model: everything needed to turn new documents
 // into the same terms, weight them the same way and place them in the same
@@ -74,7 +75,7 @@ func newModel(cfg Config, vec *Vectorized, fit *factor.Result, run *report.Run) 
 		}
 	}
 	return &Model{
-		Format:     modelFormat,
+		Format:     ModelFormat,
 		Version:    Version,
 		Analyzer:   vec.Config,
 		Vocabulary: vec.Vocab,
@@ -173,8 +174,8 @@ func LoadModel(path string) (*Model, error) {
 	if err := json.NewDecoder(f).Decode(&m); err != nil {
 		return nil, fmt.Errorf("load model %s: %w: %w", path, err, ErrModel)
 	}
-	if m.Format != modelFormat {
-		return nil, fmt.Errorf("load model %s: format %d, this topicmill reads format %d: %w", path, m.Format, modelFormat, ErrModel)
+	if m.Format != ModelFormat {
+		return nil, fmt.Errorf("load model %s: format %d, this topicmill reads format %d: %w", path, m.Format, ModelFormat, ErrModel)
 	}
 	if err := m.readW(filepath.Dir(path)); err != nil {
 		return nil, fmt.Errorf("load model %s: %w: %w", path, err, ErrModel)

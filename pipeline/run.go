@@ -54,8 +54,9 @@ func Fit(ctx context.Context, vec *Vectorized, nmf factor.NMF, progress func(Eve
 		return nil, err
 	}
 	if progress != nil {
+		resolved, _ := nmf.WithDefaults()
 		nmf.Progress = func(it factor.Iteration) {
-			progress(Event{Stage: "factor", Done: it.N, Message: fmt.Sprintf("iteration %d, objective %.6g", it.N, it.Objective), Elapsed: it.Elapsed})
+			progress(Event{Stage: "factor", Done: it.N, Total: resolved.MaxIter, Message: fmt.Sprintf("objective %.6g", it.Objective), Elapsed: it.Elapsed})
 		}
 	}
 	fit, err := nmf.Fit(ctx, vec.X)
