@@ -160,6 +160,7 @@ type AssignSummary struct {
 	// Classification scores the predictions of the documents that carry a
 	// label (Documents is 0 when none does, or the model has no labels).
 	Classification cluster.Classification
+	Problems       []corpus.Problem // every document skipped or changed on reading
 	Out            string
 	tally          cluster.Tally
 }
@@ -176,12 +177,17 @@ func (m *Model) AssignTo(ctx context.Context, opts AssignOptions, out string) (*
 		params["shard"] = fmt.Sprintf("%d/%d", opts.Shard.I, opts.Shard.N)
 	}
 	meta := report.NewMeta(Version, params)
+	problems := collectProblems(&opts.Corpus)
 	err := writeSet(out, func(st *staging) error {
 		if err := m.streamAssign(ctx, opts, st, meta, sum); err != nil {
 			return err
 		}
 		sum.Classification = sum.tally.Score()
-		return writeClassification(st, sum.Classification, meta)
+		sum.Problems = *problems
+		return parallel.Do(
+			func() error { return writeClassification(st, sum.Classification, meta) },
+			func() error { return writeProblems(st, sum.Problems, meta) },
+		)
 	})
 	if err != nil {
 		return nil, err

@@ -39,6 +39,9 @@ import (
 //	  label, documents, predicted, correct (INT32), precision, recall, f1 (DOUBLE)
 //	confusion.parquet    (likewise) true_label STRING, predicted_label STRING, documents INT32
 //
+//	problems.parquet     one row per document skipped or changed on reading
+//	  path STRING, reason STRING, skipped BOOLEAN, detail STRING
+//
 //	doc_topics.parquet   one row per document, in column order of X
 //	  doc_id       STRING
 //	  topic_0 … topic_{k-1}  DOUBLE  the document's column of H
@@ -132,6 +135,21 @@ func WriteClassification(path string, rows []ClassificationRow, meta Meta) error
 
 // WriteConfusion writes confusion.parquet atomically.
 func WriteConfusion(path string, rows []ConfusionRow, meta Meta) error {
+	return writeTable(path, rows, meta)
+}
+
+// ProblemRow is one row of problems.parquet: a document that was skipped,
+// or read but changed (encoding repaired, truncated, renamed), so that no
+// document is lost without a trace.
+type ProblemRow struct {
+	Path    string `parquet:"path"`
+	Reason  string `parquet:"reason,dict"`
+	Skipped bool   `parquet:"skipped"` // left out of the run; false: read, changed
+	Detail  string `parquet:"detail"`
+}
+
+// WriteProblems writes problems.parquet atomically.
+func WriteProblems(path string, rows []ProblemRow, meta Meta) error {
 	return writeTable(path, rows, meta)
 }
 
