@@ -51,6 +51,7 @@ func summarize(cfg Config, vec *Vectorized, fit *factor.Result, as []cluster.Ass
 		Objective:  fit.Objective,
 		TopicMap:   cluster.Layout2D(similarity),
 		Similarity: similarity,
+		Tree:       topicTree(fit.W, fit.H, similarity, vec.Vocab, cfg.TopTerms),
 		Unassigned: unassigned,
 		Coherence:  mean(coherence),
 	}
