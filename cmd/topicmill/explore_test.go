@@ -75,3 +75,35 @@ func TestTopicsFindAndPerLabel(t *testing.T) {
 		t.Errorf("topics without --model: %v, want a usage error", err)
 	}
 }
+
+func TestReduceCommand(t *testing.T) {
+	run := demoRunDir(t)
+	out := t.TempDir()
+	printed, err := stdout(t, "reduce", "--model", run, "--to", "3", "--out", out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(printed, "3 topics over 300 documents\n") || !strings.Contains(printed, "unassigned: 0 documents") {
+		t.Errorf("reduce printed %q", printed)
+	}
+	listed := mustOut(t, "topics", "--model", out)
+	if n := strings.Count(listed, "\n"); n != 3 {
+		t.Errorf("the reduced model lists %d topics, want 3: %q", n, listed)
+	}
+	if _, err := stdout(t, "reduce", "--model", run, "--merge", "1,x", "--out", out); exitCode(err) != exitInput {
+		t.Errorf("a bad --merge: %v, want an input error", err)
+	}
+	if _, err := stdout(t, "reduce", "--model", run, "--to", "2", "--merge", "1,2", "--out", out); exitCode(err) != exitInput {
+		t.Errorf("--to with --merge: %v, want an input error", err)
+	}
+}
+
+// mustOut is stdout that fails the test on an error.
+func mustOut(t *testing.T, args ...string) string {
+	t.Helper()
+	out, err := stdout(t, args...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}

@@ -59,6 +59,7 @@ func newApp() *cli.App {
 			factorCommand(),
 			assignCommand(),
 			topicsCommand(),
+			reduceCommand(),
 		},
 		// Errors are printed once, by main.
 		ExitErrHandler: func(*cli.Context, error) {},
