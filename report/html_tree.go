@@ -48,6 +48,7 @@ const (
 	treeBottomMargin = 42.0
 	treeLabelWords   = 4
 	treeTitleWords   = 10
+	treeLabelRunes   = 42 // what fits left of the tree at 12 px
 )
 
 // treeChart lays out the tree; nil without a whole tree of at least two
@@ -66,7 +67,7 @@ func topicTree(run *Run, views []topicView) *treeChart {
 	c.TickY, c.TitleX, c.TitleY = c.AxisY+6, (treeLeft+treeRight)/2, c.AxisY+34
 	c.H = c.AxisY + treeBottomMargin
 	for _, v := range ticks {
-		c.Ticks = append(c.Ticks, tick{Pos: x(v), Label: strconv.FormatFloat(v, 'f', -1, 64)})
+		c.Ticks = append(c.Ticks, tick{Pos: x(v), Label: strconv.FormatFloat(v, 'g', 4, 64)})
 	}
 	y := make([]float64, len(run.Tree))
 	var place func(n int)
@@ -77,7 +78,7 @@ func topicTree(run *Run, views []topicView) *treeChart {
 			v := views[n]
 			c.Leaves = append(c.Leaves, treeLeaf{
 				X: x(0), Y: y[n], Hue: v.Hue, Href: "#" + v.Anchor,
-				Label: strconv.Itoa(n) + " · " + nodeWords(node, treeLabelWords),
+				Label: shorten(strconv.Itoa(n)+" · "+nodeWords(node, treeLabelWords), treeLabelRunes),
 				Title: v.Name + ": " + v.Size + " documents · " + nodeWords(node, treeTitleWords),
 			})
 			return
@@ -106,6 +107,15 @@ func mergeTitle(n TreeNode) string {
 // nodeWords is a node's first n words, joined by spaces and cleaned.
 func nodeWords(n TreeNode, words int) string {
 	return clean(strings.Join(n.Terms[:min(words, len(n.Terms))], " "))
+}
+
+// shorten cuts s to at most n runes, ending it with "…" when cut.
+func shorten(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
 }
 
 // coord formats a pixel coordinate for SVG path data.

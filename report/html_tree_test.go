@@ -57,6 +57,10 @@ func TestTopicTreeLayout(t *testing.T) {
 		}
 	}
 
+	run.Tree[2].Terms = []string{"a-very-long-word-of-a-topic", "another-long-one", "third"}
+	if got := topicTree(run, topicViews(run)).Leaves[2].Label; got != "2 · a-very-long-word-of-a-topic another-l…" {
+		t.Errorf("a long label is %q, want it cut to %d runes", got, treeLabelRunes)
+	}
 	run.Tree = run.Tree[:5]
 	if topicTree(run, topicViews(run)) != nil {
 		t.Error("a partial tree is drawn")
