@@ -85,6 +85,9 @@ func (c Config) WithDefaults() Config {
 		c.Pruning.MaxDF = DefaultMaxDF
 	}
 	c.NMF = withSolverDefaults(c.NMF, c.Workers)
+	if c.Corpus.Workers == 0 {
+		c.Corpus.Workers = c.Workers
+	}
 	if c.TopTerms == 0 {
 		c.TopTerms = DefaultTopTerms
 	}

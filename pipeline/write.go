@@ -24,6 +24,8 @@ const (
 	ReportFile      = "report.html"
 	ModelFile       = "model.json"
 	ModelWFile      = "model_w.bin"
+	ClassifyFile    = "classification.parquet"
+	ConfusionFile   = "confusion.parquet"
 	TraceFile       = "trace.csv"
 )
 

@@ -35,6 +35,10 @@ import (
 //	  predicted    STRING  the label predicted for the document ("" when the model had no labels)
 //	  predicted_confidence DOUBLE  the model's probability for that label (0 without labels)
 //
+//	classification.parquet  (topicmill assign, labeled documents) one row per label
+//	  label, documents, predicted, correct (INT32), precision, recall, f1 (DOUBLE)
+//	confusion.parquet    (likewise) true_label STRING, predicted_label STRING, documents INT32
+//
 //	doc_topics.parquet   one row per document, in column order of X
 //	  doc_id       STRING
 //	  topic_0 … topic_{k-1}  DOUBLE  the document's column of H
@@ -107,6 +111,36 @@ type PredictionRow struct {
 	AssignmentRow
 	Predicted           string  `parquet:"predicted,dict"`
 	PredictedConfidence float64 `parquet:"predicted_confidence"`
+}
+
+// ClassificationRow is one row of classification.parquet (topicmill
+// assign on labeled documents): one true label's scores.
+type ClassificationRow struct {
+	Label     string  `parquet:"label"`
+	Documents int32   `parquet:"documents"` // documents with this true label
+	Predicted int32   `parquet:"predicted"` // documents predicted this label
+	Correct   int32   `parquet:"correct"`
+	Precision float64 `parquet:"precision"`
+	Recall    float64 `parquet:"recall"`
+	F1        float64 `parquet:"f1"`
+}
+
+// ConfusionRow is one row of confusion.parquet: how many documents of one
+// true label were predicted another (or the same).
+type ConfusionRow struct {
+	TrueLabel      string `parquet:"true_label"`
+	PredictedLabel string `parquet:"predicted_label"`
+	Documents      int32  `parquet:"documents"`
+}
+
+// WriteClassification writes classification.parquet atomically.
+func WriteClassification(path string, rows []ClassificationRow, meta Meta) error {
+	return writeTable(path, rows, meta)
+}
+
+// WriteConfusion writes confusion.parquet atomically.
+func WriteConfusion(path string, rows []ConfusionRow, meta Meta) error {
+	return writeTable(path, rows, meta)
 }
 
 // TermRow is one row of terms.parquet: a vocabulary entry.

@@ -57,8 +57,11 @@ func assignAction(c *cli.Context) error {
 		fmt.Printf("topic %2d  %6d documents  %v\n", t, n, model.TopicTerms[t])
 	}
 	fmt.Printf("unassigned (no known term): %d documents\n", sum.Unassigned)
-	if sum.Labeled > 0 {
-		fmt.Printf("classification: %d of %d labeled documents get their label (accuracy %.4f)\n", sum.Agreed, sum.Labeled, sum.Accuracy())
+	if c := sum.Classification; c.Documents > 0 {
+		fmt.Printf("classification of %d labeled documents: accuracy %.4f, macro-F1 %.4f\n", c.Documents, c.Accuracy, c.MacroF1)
+		for _, l := range c.Labels {
+			fmt.Printf("  %-28s precision %.3f  recall %.3f  F1 %.3f  (%d documents)\n", l.Label, l.Precision, l.Recall, l.F1, l.Support)
+		}
 	}
 	fmt.Printf("assignments: %s\n", sum.Out)
 	return nil

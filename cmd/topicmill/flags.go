@@ -103,7 +103,6 @@ func corpusOptions(c *cli.Context) (corpus.Options, error) {
 		IDField:      c.String("id-field"),
 		LabelField:   c.String("label-field"),
 		DateField:    c.String("date-field"),
-		Workers:      c.Int("workers"),
 		OnProblem:    reportProblem,
 	}, nil
 }

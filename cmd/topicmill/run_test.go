@@ -74,6 +74,18 @@ func TestRunDemoFindsTheSubjects(t *testing.T) {
 			t.Errorf("%s: predicted %q with confidence %v, want %q", p.DocID, p.Predicted, p.PredictedConfidence, p.Label)
 		}
 	}
+	scores, err := parquet.ReadFile[report.ClassificationRow](filepath.Join(pred, "classification.parquet"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(scores) != len(news) {
+		t.Fatalf("classification.parquet has %d labels, want %d", len(scores), len(news))
+	}
+	for _, s := range scores {
+		if s.Documents != 1 || s.Correct != 1 || s.F1 != 1 {
+			t.Errorf("classification of %s: %+v, want its one document right", s.Label, s)
+		}
+	}
 }
 
 // TestFactorTVShows factors the 7 × 5 TV-show ratings with k = 2 and checks
