@@ -30,7 +30,8 @@ type ReduceOptions struct {
 // down to To topics, or the named groups. A merged topic's row of H is the
 // sum of its parts' rows and its column of W their mass-weighted mean
 // (cluster.MergeTopics), its words re-ranked from that column; documents
-// are assigned again, so every document that had a topic keeps one. New
+// are assigned again, so every document that had a topic keeps one. The
+// label classifier, which reads terms rather than topics, is kept. New
 // topics are numbered in order of their smallest old topic. The result
 // writes like a run's (Write), with a new model; coherence and the
 // objective are not known without the corpus (NaN), and the examples have
@@ -65,6 +66,7 @@ func Reduce(opts ReduceOptions) (*Result, error) {
 		NMF: factor.NMF{K: len(groups), Loss: model.Loss, L1H: model.L1H, L2H: model.L2H}}
 	vec := &Vectorized{Source: dir, Docs: docs, Vocab: model.Vocabulary, Weights: model.Weighting, Config: model.Analyzer}
 	res := Summarize(cfg, vec, &factor.Result{W: W2, H: H2, Objective: math.NaN()})
+	res.Model.Classifier = model.Classifier // it reads the terms, not the topics
 	params, err := runParameters(dir)
 	if err != nil {
 		return nil, err

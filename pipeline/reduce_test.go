@@ -68,6 +68,9 @@ func TestReduce(t *testing.T) {
 			if err != nil || m.K != tc.want {
 				t.Fatalf("reduced model: %v, k %v", err, m)
 			}
+			if m.Classifier == nil {
+				t.Error("the reduced model lost the run's label classifier")
+			}
 			rows, err := parquet.ReadFile[report.TreeRow](filepath.Join(out, TreeFile))
 			if err != nil || len(rows) != 2*tc.want-1 {
 				t.Errorf("reduced tree: %d rows, %v", len(rows), err)
