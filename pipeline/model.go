@@ -93,8 +93,12 @@ func newModel(cfg Config, vec *Vectorized, fit *factor.Result, run *report.Run) 
 }
 
 // classifier trains the label classifier of a run on its labeled
-// documents, or returns nil when fewer than two labels occur.
+// documents, or returns nil when fewer than two labels occur or there is
+// no matrix (a reduced run keeps its model's classifier).
 func classifier(vec *Vectorized, workers int) *cluster.Classifier {
+	if vec.X == nil {
+		return nil
+	}
 	labels := make([]string, len(vec.Docs))
 	for j, d := range vec.Docs {
 		labels[j] = d.Label

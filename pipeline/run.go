@@ -73,7 +73,8 @@ func Fit(ctx context.Context, vec *Vectorized, nmf factor.NMF, progress func(Eve
 // against the labels when there are any, measures their coherence and
 // builds the report's view of the run and the saved model. cfg gives the
 // report's settings (TopTerms, Representatives) and the parameters shown;
-// k is the fit's own.
+// k is the fit's own. Without vec.X (a run reduced from its saved outputs)
+// the coherence is NaN.
 func Summarize(cfg Config, vec *Vectorized, fit *factor.Result) *Result {
 	cfg = cfg.WithDefaults()
 	start := time.Now()

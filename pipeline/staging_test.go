@@ -90,7 +90,7 @@ func TestVectorizeIntoARunFolderLeavesNoMix(t *testing.T) {
 	if err := res.Write(dir); err != nil {
 		t.Fatal(err)
 	}
-	want := []string{AssignmentsFile, DocTopicsFile, DocsFile, ModelFile, ModelWFile, ProblemsFile, ReportFile, TermsFile, TopicsFile, TraceFile}
+	want := []string{AssignmentsFile, DocTopicsFile, DocsFile, ModelFile, ModelWFile, ProblemsFile, ReportFile, TermsFile, TreeFile, TopicsFile, TraceFile}
 	if got := names(t, dir); !slices.Equal(got, want) {
 		t.Fatalf("run wrote %q, want %q", got, want)
 	}

@@ -106,6 +106,9 @@ func (r *Result) write(st *staging) error {
 	if err := report.WriteDocTopics(st.path(DocTopicsFile), ids, r.Fit.H, meta); err != nil {
 		return err
 	}
+	if err := report.WriteTree(st.path(TreeFile), r.Report.Tree, meta); err != nil {
+		return err
+	}
 	if err := WriteTrace(st.path(TraceFile), r.Report.Trace); err != nil {
 		return err
 	}

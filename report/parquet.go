@@ -60,6 +60,14 @@ import (
 //	  label        STRING  "" when unlabeled
 //	  tokens       INT32   tokens kept after analysis
 //	  date         TIMESTAMP (µs, UTC, nullable)  the document's date, null when unknown
+//
+//	topic_tree.parquet   the topic tree (average linkage on cosine distance), one row per node
+//	  child        INT32   the node: 0 … k-1 are the topics, k … 2k-2 their merges in order
+//	  parent       INT32   the node it merges into; -1 for the root
+//	  distance     DOUBLE  the cosine distance at which it merges (the parent's height; 0 for the root)
+//	  height       DOUBLE  the distance at which its own children merged; 0 for a topic
+//	  topics       INT32   topics under the node
+//	  words        LIST<STRING>  the node's top words, heaviest first
 
 // Meta is the key-value metadata stored in every Parquet file's footer: the
 // run's parameters and topicmill's version (keys "topicmill.version",

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"math"
 	"path/filepath"
 
 	"github.com/urfave/cli/v2"
@@ -60,11 +61,11 @@ func runAction(c *cli.Context) error {
 		return err
 	}
 	out.text("report: %s", filepath.Join(dir, pipeline.ReportFile))
-	return out.summary(runSummary(dir, res))
+	return out.summary(runSummary("run", dir, res))
 }
 
-// runSummary is the --json view of a run.
-func runSummary(dir string, res *pipeline.Result) map[string]any {
+// runSummary is the --json view of a run (or of a reduced one).
+func runSummary(command, dir string, res *pipeline.Result) map[string]any {
 	r := res.Report
 	timings := map[string]float64{}
 	for _, t := range r.Timings {
@@ -76,10 +77,10 @@ func runSummary(dir string, res *pipeline.Result) map[string]any {
 		for j, term := range t.Terms {
 			terms[j] = term.Term
 		}
-		topics[i] = map[string]any{"topic": t.ID, "documents": t.Size, "terms": terms, "coherence": t.Coherence}
+		topics[i] = map[string]any{"topic": t.ID, "documents": t.Size, "terms": terms, "coherence": number(t.Coherence)}
 	}
 	s := map[string]any{
-		"command":    "run",
+		"command":    command,
 		"out":        dir,
 		"report":     filepath.Join(dir, pipeline.ReportFile),
 		"documents":  r.Documents,
@@ -89,9 +90,9 @@ func runSummary(dir string, res *pipeline.Result) map[string]any {
 		"read":       res.Vectorized.Account.Read,
 		"skipped":    res.Vectorized.Account.SkippedTotal(),
 		"loss":       r.Loss,
-		"objective":  r.Objective,
+		"objective":  number(r.Objective),
 		"iterations": res.Fit.Iterations,
-		"coherence":  r.Coherence,
+		"coherence":  number(r.Coherence),
 		"topics":     topics,
 		"seconds":    timings,
 	}
@@ -99,4 +100,13 @@ func runSummary(dir string, res *pipeline.Result) map[string]any {
 		s["scores"] = map[string]float64{"nmi": sc.NMI, "ari": sc.ARI, "purity": sc.Purity, "accuracy": sc.Accuracy}
 	}
 	return s
+}
+
+// number is x for JSON, or null when it is not finite (a reduced run has
+// no objective or coherence: no matrix to measure them on).
+func number(x float64) any {
+	if math.IsNaN(x) || math.IsInf(x, 0) {
+		return nil
+	}
+	return x
 }

@@ -59,6 +59,8 @@ func newApp() *cli.App {
 			factorCommand(),
 			assignCommand(),
 			versionCommand(),
+			topicsCommand(),
+			reduceCommand(),
 		},
 		// Errors are printed once, by main.
 		ExitErrHandler: func(*cli.Context, error) {},

@@ -21,7 +21,7 @@ func TestRunDemoFindsTheSubjects(t *testing.T) {
 	if err := topicmill(t, "run", demo, "--k", "6", "--out", out); err != nil {
 		t.Fatal(err)
 	}
-	for _, name := range []string{"report.html", "topics.parquet", "assignments.parquet", "doc_topics.parquet", "terms.parquet", "docs.parquet", "model.json", "trace.csv"} {
+	for _, name := range []string{"report.html", "topics.parquet", "assignments.parquet", "doc_topics.parquet", "terms.parquet", "docs.parquet", "model.json", "trace.csv", "topic_tree.parquet"} {
 		if info, err := os.Stat(filepath.Join(out, name)); err != nil || info.Size() == 0 {
 			t.Errorf("output %s missing or empty: %v", name, err)
 		}
