@@ -15,10 +15,10 @@ import (
 
 // Transform solves H (k × n') for the columns of Xnew (m × n', the rows of W)
 // with W fixed: it is Fit with W0 = W and Fixed = FactorW (K is W's column
-// count, Progress is not called), returning the fitted H.
+// count, Progress and Anchor are not used), returning the fitted H.
 func (f NMF) Transform(ctx context.Context, W *mat.Dense, Xnew *sparse.CSR) (*mat.Dense, error) {
 	start := time.Now()
-	f.W0, f.H0, f.Fixed, f.Progress = W, nil, FactorW, nil
+	f.W0, f.H0, f.Fixed, f.Progress, f.Anchor = W, nil, FactorW, nil, Anchor{}
 	_, f.K = W.Dims()
 	s, err := f.resolve()
 	if err != nil {
@@ -163,7 +163,7 @@ func (p *rowProblem) solveKL(tol2 float64, done func(int)) {
 			row := f.Data[j*f.Stride : j*f.Stride+k]
 			it := 0
 			for ; it < s.MaxIter; it++ {
-				change := kernel.KLRow(row, A.ColInd[a:b], A.Val[a:b], p.v[a:b], o.Data, o.Stride, p.linear, p.l1, p.l2, bufs[wk])
+				change := kernel.KLRow(row, A.ColInd[a:b], A.Val[a:b], p.v[a:b], o.Data, o.Stride, p.linear, p.l1, p.l2, nil, nil, bufs[wk])
 				if change <= tol2*sqSum(row) {
 					break
 				}

@@ -107,31 +107,33 @@ func fitKL(ctx context.Context, X, Xt *sparse.CSR, W, Ht *mat.Dense, s settings,
 func (st *klState) iterate() {
 	s := st.s
 	colSums(st.sumH, st.Ht)
-	st.sweep(st.X, st.W, st.Ht, st.v, st.sumH, s.L1W, s.L2W)
+	st.sweep(st.X, st.W, st.Ht, st.v, st.sumH, s.L1W, s.L2W, s.pull)
 	for q, p := range st.perm {
 		st.vt[q] = st.v[p]
 	}
 	colSums(st.sumW, st.W)
-	st.sweep(st.Xt, st.Ht, st.W, st.vt, st.sumW, s.L1H, s.L2H)
+	st.sweep(st.Xt, st.Ht, st.W, st.vt, st.sumW, s.L1H, s.L2H, nil)
 	for q, p := range st.perm {
 		st.v[p] = st.vt[q]
 	}
 }
 
 // sweep updates every row of F (A.Rows × k) by one coordinate-descent sweep
-// against the other factor O, with v = F·Oᵀ at the non-zeros of A.
-func (st *klState) sweep(A *sparse.CSR, F, O *mat.Dense, v, linear []float64, l1, l2 float64) {
+// against the other factor O, with v = F·Oᵀ at the non-zeros of A, and F's
+// rows pulled towards an anchor p's targets when p is not nil.
+func (st *klState) sweep(A *sparse.CSR, F, O *mat.Dense, v, linear []float64, l1, l2 float64, p *pull) {
 	f, o := F.RawMatrix(), O.RawMatrix()
 	k := f.Cols
 	parallel.Blocks(A.Rows, kernel.BlockRows, st.s.workers, func(w, _, lo, hi int) {
 		for i := lo; i < hi; i++ {
 			a, b := A.RowPtr[i], A.RowPtr[i+1]
-			kernel.KLRow(f.Data[i*f.Stride:i*f.Stride+k], A.ColInd[a:b], A.Val[a:b], v[a:b], o.Data, o.Stride, linear, l1, l2, st.bufs[w])
+			strength, target := p.row(i)
+			kernel.KLRow(f.Data[i*f.Stride:i*f.Stride+k], A.ColInd[a:b], A.Val[a:b], v[a:b], o.Data, o.Stride, linear, l1, l2, strength, target, st.bufs[w])
 		}
 	})
 }
 
-// objective returns the KL divergence Σ x·log(x/v) − x + Σ(WH) plus penalties,
+// objective returns the KL divergence Σ x·log(x/v) − x + Σ(WH) plus penalties (and the anchor's),
 // with Σ(WH) over all entries = (column sums of W)·(column sums of Ht).
 func (st *klState) objective() float64 {
 	X := st.X
@@ -152,7 +154,11 @@ func (st *klState) objective() float64 {
 	}
 	d := st.xlogx - kernel.Sum(st.partial) + total
 	s := st.s
-	return d + penalty(st.W, s.L1W, s.L2W) + penalty(st.Ht, s.L1H, s.L2H)
+	d += penalty(st.W, s.L1W, s.L2W) + penalty(st.Ht, s.L1H, s.L2H)
+	if s.pull != nil {
+		d += s.pull.penalty(st.W)
+	}
+	return d
 }
 
 // transposePerm returns, for each stored entry of X.T() in order, the index of
