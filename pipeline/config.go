@@ -7,6 +7,8 @@ package pipeline
 import (
 	"errors"
 	"fmt"
+	"math"
+	"strings"
 	"time"
 
 	"github.com/topicmill/topicmill/corpus"
@@ -35,6 +37,18 @@ type Config struct {
 
 	TopTerms        int // terms shown per topic; 0 means DefaultTopTerms
 	Representatives int // example documents per topic; 0 means DefaultRepresentatives
+
+	// Seeds guide topics 0 … len(Seeds)-1: each is a list of seed words
+	// (stemmed with the run's analyzer) towards which that topic's column
+	// of W starts and stays pulled, with weight SeedStrength (0 means
+	// DefaultSeedStrength; see seedAnchor). The other topics are free.
+	Seeds        [][]string
+	SeedStrength float64
+
+	// TimeBins, when set, tabulates the topics over the documents' dates:
+	// "month", "week" or a number N of equal-width periods over the date
+	// range (topics_over_time.parquet and the report's chart).
+	TimeBins string
 
 	// Progress, when set, is told what each long stage is doing.
 	Progress func(Event)
@@ -95,6 +109,9 @@ func (c Config) WithDefaults() Config {
 	if c.Representatives == 0 {
 		c.Representatives = DefaultRepresentatives
 	}
+	if c.SeedStrength == 0 {
+		c.SeedStrength = DefaultSeedStrength
+	}
 	c.Weighting = c.Weighting.WithDefaults()
 	return c
 }
@@ -121,7 +138,29 @@ func (c Config) Validate() error {
 	if err := c.validateVectorizing(); err != nil {
 		return err
 	}
+	if err := c.validateGuides(); err != nil {
+		return err
+	}
 	return validateSolver(c.NMF)
+}
+
+// validateGuides checks the seed words and the time bins.
+func (c Config) validateGuides() error {
+	if len(c.Seeds) > c.NMF.K {
+		return invalid(fmt.Errorf("%d seed topics for k = %d: want at most k", len(c.Seeds), c.NMF.K))
+	}
+	for t, words := range c.Seeds {
+		if len(words) == 0 {
+			return invalid(fmt.Errorf("seed topic %d has no words", t))
+		}
+	}
+	if !(c.SeedStrength > 0) || math.IsInf(c.SeedStrength, 1) {
+		return invalid(fmt.Errorf("seed strength %v: want a finite number > 0", c.SeedStrength))
+	}
+	if _, err := parseTimeBins(c.TimeBins); err != nil {
+		return invalid(err)
+	}
+	return nil
 }
 
 // validateVectorizing checks the settings of the text stages.
@@ -137,6 +176,9 @@ func (c Config) validateVectorizing() error {
 	}
 	if c.Corpus.MaxBytes < 0 {
 		return invalid(fmt.Errorf("max bytes %d: want > 0 (0: %d)", c.Corpus.MaxBytes, corpus.DefaultMaxBytes))
+	}
+	if err := c.Corpus.DateFrom.Validate(); err != nil {
+		return invalid(err)
 	}
 	if _, err := tokenize.New(c.Analyzer); err != nil {
 		return invalid(err)
@@ -165,7 +207,7 @@ func validateSolver(nmf factor.NMF) error {
 func (c Config) Parameters() map[string]string {
 	c = c.WithDefaults()
 	nmf, _ := c.NMF.WithDefaults() // an invalid loss stops the run before this is shown
-	return map[string]string{
+	p := map[string]string{
 		"source":    c.Source,
 		"k":         fmt.Sprint(nmf.K),
 		"loss":      string(nmf.Loss),
@@ -183,6 +225,23 @@ func (c Config) Parameters() map[string]string {
 		"norm":      string(c.Weighting.Norm),
 		"strip":     orDefault(c.Corpus.Strip.String(), "none"),
 	}
+	// Settings that are off by default are listed only when on, so a run
+	// without them keeps the parameters it always had.
+	if len(c.Seeds) > 0 {
+		lines := make([]string, len(c.Seeds))
+		for t, words := range c.Seeds {
+			lines[t] = strings.Join(words, ",")
+		}
+		p["seed-words"] = strings.Join(lines, "; ")
+		p["seed-strength"] = fmt.Sprint(c.SeedStrength)
+	}
+	if c.TimeBins != "" {
+		p["time-bins"] = c.TimeBins
+	}
+	if c.Corpus.DateFrom != "" {
+		p["date-from"] = string(c.Corpus.DateFrom)
+	}
+	return p
 }
 
 func orDefault(s, def string) string {

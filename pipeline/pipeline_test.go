@@ -303,13 +303,19 @@ func TestStepsComposeIntoRun(t *testing.T) {
 // bad setting and marks it ErrInvalid.
 func TestInvalidSettingsAreRefusedBeforeWork(t *testing.T) {
 	cases := map[string]Config{
-		"no source":   {},
-		"workers":     {Source: demo, Workers: -3},
-		"k":           {Source: demo, NMF: factor.NMF{K: -1}},
-		"loss":        {Source: demo, NMF: factor.NMF{Loss: "l3"}},
-		"max-df":      {Source: demo, Pruning: vocab.Pruning{MaxDF: 2}},
-		"max bytes":   {Source: demo, Corpus: corpus.Options{MaxBytes: -1}},
-		"nan penalty": {Source: demo, NMF: factor.NMF{L1W: math.NaN()}},
+		"no source":     {},
+		"workers":       {Source: demo, Workers: -3},
+		"k":             {Source: demo, NMF: factor.NMF{K: -1}},
+		"loss":          {Source: demo, NMF: factor.NMF{Loss: "l3"}},
+		"max-df":        {Source: demo, Pruning: vocab.Pruning{MaxDF: 2}},
+		"max bytes":     {Source: demo, Corpus: corpus.Options{MaxBytes: -1}},
+		"nan penalty":   {Source: demo, NMF: factor.NMF{L1W: math.NaN()}},
+		"seed topics":   {Source: demo, NMF: factor.NMF{K: 1}, Seeds: [][]string{{"rocket"}, {"pasta"}}},
+		"seed line":     {Source: demo, Seeds: [][]string{{}}},
+		"seed strength": {Source: demo, Seeds: [][]string{{"rocket"}}, SeedStrength: -1},
+		"time bins":     {Source: demo, TimeBins: "fortnight"},
+		"zero bins":     {Source: demo, TimeBins: "0"},
+		"date from":     {Source: demo, Corpus: corpus.Options{DateFrom: "ctime"}},
 	}
 	for name, cfg := range cases {
 		err := cfg.Validate()

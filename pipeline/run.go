@@ -19,6 +19,7 @@ type Result struct {
 	Assignments []cluster.Assignment
 	Report      *report.Run
 	Model       *Model
+	Seeds       []SeedTopic // what the seed words became; nil without Config.Seeds
 }
 
 // Run reads, vectorizes and factors the corpus, assigns every document to
@@ -35,12 +36,19 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	fit, err := Fit(ctx, vec, cfg.NMF, cfg.Progress)
+	nmf := cfg.NMF
+	anchor, seeds, err := seedAnchor(cfg, vec, nmf.K)
+	if err != nil {
+		return nil, err
+	}
+	nmf.Anchor = anchor
+	fit, err := Fit(ctx, vec, nmf, cfg.Progress)
 	if err != nil {
 		return nil, err
 	}
 	res := Summarize(cfg, vec, fit)
 	res.Report.Started = started
+	res.Seeds = seeds
 	return res, nil
 }
 
@@ -80,6 +88,9 @@ func Summarize(cfg Config, vec *Vectorized, fit *factor.Result) *Result {
 	start := time.Now()
 	assignments := cluster.Assign(fit.W, fit.H, parallel.Workers(cfg.Workers))
 	run := summarize(cfg, vec, fit, assignments)
+	if bins, _ := parseTimeBins(cfg.TimeBins); bins.set() && vec.X != nil {
+		run.OverTime = topicsOverTime(bins, fit.W, vec.X, vec.Docs, assignments, vec.Vocab, cfg.TopTerms)
+	}
 	run.Started = start
 	timings := append(vec.Timings, Timing{"factorization", fitDuration(fit)}, Timing{"clustering and scores", time.Since(start)})
 	for _, t := range timings {

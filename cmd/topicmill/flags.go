@@ -29,6 +29,7 @@ func readFlags() []cli.Flag {
 		&cli.StringFlag{Name: "id-field", Value: "id", Usage: "JSONL/CSV/Parquet: the field holding the document id"},
 		&cli.StringFlag{Name: "label-field", Value: "label", Usage: "JSONL/CSV/Parquet: the field holding the label"},
 		&cli.StringFlag{Name: "date-field", Value: "date", Usage: "JSONL/CSV/Parquet: the field holding the date"},
+		&cli.StringFlag{Name: "date-from", Usage: "folders: date each file by a date in its `path` (2024-03-05, 2024/03, 20240305) or its mtime"},
 		workersFlag(),
 	}
 }
@@ -103,6 +104,7 @@ func corpusOptions(c *cli.Context, out *output) (corpus.Options, error) {
 		IDField:      c.String("id-field"),
 		LabelField:   c.String("label-field"),
 		DateField:    c.String("date-field"),
+		DateFrom:     corpus.DateSource(c.String("date-from")),
 		OnProblem:    out.problem,
 	}, nil
 }
