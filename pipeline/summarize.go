@@ -20,10 +20,7 @@ func summarize(cfg Config, vec *Vectorized, fit *factor.Result, as []cluster.Ass
 	}
 	wn, _ := cluster.Normalize(fit.W, fit.H)
 	topIDs, topWeights := cluster.TopTerms(wn, cfg.TopTerms)
-	coherence := cluster.Coherence(topIDs, func(term int) []int32 {
-		cols, _ := vec.X.Row(term)
-		return cols
-	}, n)
+	coherence := topicCoherence(vec, topIDs)
 	reps := cluster.Representatives(as, k, cfg.Representatives)
 	majority, share := cluster.Majority(labels, as, k)
 	similarity := cluster.Similarity(fit.W)
@@ -83,6 +80,15 @@ func summarize(cfg Config, vec *Vectorized, fit *factor.Result, as []cluster.Ass
 		}
 	}
 	return run
+}
+
+// topicCoherence is the NPMI coherence of each topic's top terms (term ids
+// by topic) over the corpus's documents.
+func topicCoherence(vec *Vectorized, topIDs [][]int) []float64 {
+	return cluster.Coherence(topIDs, func(term int) []int32 {
+		cols, _ := vec.X.Row(term)
+		return cols
+	}, vec.X.Cols)
 }
 
 // mean returns the average of xs (0 for none).

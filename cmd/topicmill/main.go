@@ -58,6 +58,7 @@ func newApp() *cli.App {
 			vectorizeCommand(),
 			factorCommand(),
 			assignCommand(),
+			sweepCommand(),
 		},
 		// Errors are printed once, by main.
 		ExitErrHandler: func(*cli.Context, error) {},
