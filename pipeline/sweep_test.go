@@ -89,14 +89,19 @@ func TestSweepDemoRecommendsSix(t *testing.T) {
 
 // plantedBlocks is a rows × cols non-negative matrix of k planted blocks,
 // as a gene-expression table of k sample classes with their own marker
-// genes: row group g (genes) is expressed at level 1 in column class g
-// (samples) and at 0.1 elsewhere, every entry times log-normal noise
-// exp(σ·N(0, 1)). It returns the CSV text (a header of sample names) and
-// the true class of each column.
-func plantedBlocks(rows, cols, k int, sigma float64, seed uint64) (string, []string) {
+// genes: of the first markers rows (genes), group g is expressed at level
+// 1 in column class g (samples) and at 0.1 elsewhere; the other rows are
+// at 0.5 in every sample; every entry is then multiplied by log-normal
+// noise exp(σ·N(0, 1)). It returns the CSV text, with a header of sample
+// names ("s07_class1") and, with geneNames, a first column of gene names
+// ("g0042"), and the true class of each column.
+func plantedBlocks(rows, markers, cols, k int, sigma float64, geneNames bool, seed uint64) (string, []string) {
 	rng := rand.New(rand.NewPCG(seed, 1))
 	var b strings.Builder
 	classes := make([]string, cols)
+	if geneNames {
+		b.WriteString("gene,")
+	}
 	for j := range cols {
 		classes[j] = fmt.Sprintf("class%d", j*k/cols)
 		if j > 0 {
@@ -106,10 +111,16 @@ func plantedBlocks(rows, cols, k int, sigma float64, seed uint64) (string, []str
 	}
 	b.WriteByte('\n')
 	for i := range rows {
+		if geneNames {
+			fmt.Fprintf(&b, "g%04d,", i)
+		}
 		for j := range cols {
-			v := 0.1
-			if i*k/rows == j*k/cols {
-				v = 1
+			v := 0.5
+			if i < markers {
+				v = 0.1
+				if i*k/markers == j*k/cols {
+					v = 1
+				}
 			}
 			v *= math.Exp(sigma * rng.NormFloat64())
 			if j > 0 {
@@ -137,7 +148,7 @@ func TestSweepMatrixPlantedBlocks(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(fmt.Sprintf("%d×%d, k %d, σ %v", tc.rows, tc.cols, tc.k, tc.sigma), func(t *testing.T) {
-			text, _ := plantedBlocks(tc.rows, tc.cols, tc.k, tc.sigma, 3)
+			text, _ := plantedBlocks(tc.rows, tc.rows, tc.cols, tc.k, tc.sigma, false, 3)
 			path := filepath.Join(t.TempDir(), "planted.csv")
 			if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
 				t.Fatal(err)
@@ -183,7 +194,7 @@ func TestSweepRefusesBadPlans(t *testing.T) {
 			t.Errorf("%s: Sweep error %v, want ErrInvalid", tc.name, err)
 		}
 	}
-	text, _ := plantedBlocks(10, 10, 2, 0.1, 1)
+	text, _ := plantedBlocks(10, 10, 10, 2, 0.1, false, 1)
 	path := filepath.Join(t.TempDir(), "m.csv")
 	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
 		t.Fatal(err)

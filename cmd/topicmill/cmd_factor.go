@@ -13,7 +13,9 @@ import (
 // from MatrixMarket or a dense CSV of numbers.
 func factorCommand() *cli.Command {
 	flags := append(factorFlags(factor.Frobenius), workersFlag(),
-		&cli.StringFlag{Name: "out", Value: "topicmill-factor", Usage: "folder for W.mtx, H.mtx and trace.csv"})
+		&cli.BoolFlag{Name: "row-names", Usage: "a CSV's first column names its rows (the header names the columns)"},
+		&cli.IntFlag{Name: "top-rows", Value: pipeline.DefaultTopTerms, Usage: "rows listed per factor in top_rows", Action: positive[int]("top-rows")},
+		&cli.StringFlag{Name: "out", Value: "topicmill-factor", Usage: "folder for W.mtx, H.mtx, trace.csv, assignments and top_rows (.csv and .parquet)"})
 	return &cli.Command{
 		Name:      "factor",
 		Usage:     "factor a non-negative matrix (MatrixMarket .mtx or dense .csv) as X ≈ W·H",
@@ -31,7 +33,7 @@ func factorAction(c *cli.Context) error {
 	if err := pipeline.CheckOutputFolder(out); err != nil {
 		return err
 	}
-	res, err := pipeline.FactorMatrix(c.Context, pipeline.FactorOptions{Matrix: c.Args().First(), NMF: nmfSettings(c), Out: out})
+	res, err := pipeline.FactorMatrix(c.Context, pipeline.FactorOptions{Matrix: c.Args().First(), NMF: nmfSettings(c), Out: out, RowNames: c.Bool("row-names"), TopRows: c.Int("top-rows")})
 	if err != nil {
 		return err
 	}
