@@ -310,7 +310,7 @@ const (
 // split mixed subjects apart and levels off (or falls) once they split
 // real ones: on testdata/demo (6 subjects) it is 0.661 ± 0.012 at k = 6
 // and at most 0.670 (k = 7) beyond, so the rule picks 6; on 20news-bydate
-// (20 groups) it is 0.151, 0.220, 0.278, 0.275 at k = 5, 10, 20, 40 and the
+// (20 groups) it is 0.151, 0.220, 0.278 ± 0.032, 0.275 at k = 5, 10, 20, 40 and the
 // rule picks 20. It needs one fit per k. Stability is shown but not used:
 // over random restarts it is noisy (on the demo, 0.835 at k = 6 against
 // 0.880 at k = 8 with five seeds), and the objective always falls with k,
