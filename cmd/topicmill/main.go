@@ -32,7 +32,7 @@ func main() {
 		if errors.Is(err, context.Canceled) {
 			fmt.Fprintln(os.Stderr, "topicmill: interrupted; no output was written in part")
 		} else {
-			fmt.Fprintln(os.Stderr, "topicmill:", err)
+			fmt.Fprintln(os.Stderr, "topicmill:", sanitize(err.Error()))
 		}
 		os.Exit(exitCode(err))
 	}
@@ -58,6 +58,9 @@ func newApp() *cli.App {
 			vectorizeCommand(),
 			factorCommand(),
 			assignCommand(),
+			versionCommand(),
+			topicsCommand(),
+			reduceCommand(),
 			sweepCommand(),
 		},
 		// Errors are printed once, by main.
