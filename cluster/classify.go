@@ -7,37 +7,40 @@ import (
 	"slices"
 
 	"gonum.org/v1/gonum/mat"
+
+	"github.com/topicmill/topicmill/sparse"
 )
 
-// Classifier predicts a document's label from its topic weights by
-// multinomial logistic regression on the document's topic shares (its
-// column of H under the unit-norm scaling of W's columns, divided by its
-// sum): one weight per label and topic plus a bias per label, fitted on the
-// labeled documents of a run with a small L2 penalty. It learns which mix of
-// topics marks a label, where a topic's majority label knows only the
-// strongest topic.
+// Classifier predicts a document's label from its TF-IDF column by
+// multinomial naive Bayes over the model's terms: each label's term
+// distribution is the additively smoothed sum of its training columns, and
+// a document goes to the label with the highest log prior plus
+// Σ x_t · log P(t | label). Measured against classifiers on the topic
+// weights (docs/classify.md), it is the one that carries to documents the
+// fit never saw: 20news-bydate train → test 0.843 where a softmax on k = 20
+// topic shares gives 0.601 and the topic majority 0.479; sms-spam 70 → 30 %
+// 0.982 with spam F1 0.931.
 type Classifier struct {
-	Labels []string `json:"labels"`
-	// Weights holds one row per label: k topic weights, then the bias.
-	Weights [][]float64 `json:"weights"`
-	// Scale is the unit-norm scaling of W's columns the shares are read under.
-	Scale []float64 `json:"scale"`
+	Labels   []string  `json:"labels"`
+	LogPrior []float64 `json:"log_prior"` // log share of each label among the training documents
+	Alpha    float64   `json:"alpha"`     // additive smoothing of the term sums
+	// LogProb is terms × labels: log P(term | label). It is saved beside
+	// the model's W, not in its JSON.
+	LogProb *mat.Dense `json:"-"`
 }
 
-// classifierL2 is the L2 penalty on the topic weights, per document: enough
-// to keep weights finite when a label is separable, small enough to leave
-// the fit to the data.
-const classifierL2 = 1e-4
+// ClassifierAlpha is the smoothing: 0.1 was best of 0.01, 0.1, 0.3 and 1 on
+// both 20news-bydate and sms-spam (docs/classify.md).
+const ClassifierAlpha = 0.1
 
-// TrainClassifier fits a classifier on documents whose columns of H (k × n,
-// with W the m × k topics) carry the given labels; "" marks an unlabeled
-// document, left out. It returns an error when fewer than two labels occur.
-func TrainClassifier(W, H *mat.Dense, labels []string) (*Classifier, error) {
-	k, n := H.Dims()
-	if len(labels) != n {
-		panic(fmt.Sprintf("cluster: %d labels for %d documents", len(labels), n))
+// TrainClassifier fits a classifier on the columns of X (terms ×
+// documents) whose labels are given; "" marks an unlabeled document, left
+// out. It returns an error when fewer than two labels occur. It panics if
+// labels does not have one entry per column.
+func TrainClassifier(X *sparse.CSR, labels []string, workers int) (*Classifier, error) {
+	if len(labels) != X.Cols {
+		panic(fmt.Sprintf("cluster: %d labels for %d documents", len(labels), X.Cols))
 	}
-	scale := columnNorms(W, H)
 	var names []string
 	for _, l := range labels {
 		if l != "" {
@@ -53,176 +56,80 @@ func TrainClassifier(W, H *mat.Dense, labels []string) (*Classifier, error) {
 	for i, l := range names {
 		index[l] = i
 	}
-	var xs [][]float64
-	var ys []int
+	c := len(names)
+	// Y is documents × labels, one-hot; X·Y sums each label's columns.
+	Y := mat.NewDense(X.Cols, c, nil)
+	prior := make([]float64, c)
+	labeled := 0
 	for j, l := range labels {
-		if l == "" {
-			continue
+		if l != "" {
+			Y.Set(j, index[l], 1)
+			prior[index[l]]++
+			labeled++
 		}
-		xs = append(xs, shares(H, j, scale, nil))
-		ys = append(ys, index[l])
 	}
-	c := &Classifier{Labels: names, Scale: scale}
-	c.Weights = fitSoftmax(xs, ys, len(names), k)
-	return c, nil
+	sums := mat.NewDense(X.Rows, c, nil)
+	sparse.MulDense(sums, X, Y, workers)
+	total := make([]float64, c)
+	raw := sums.RawMatrix()
+	for i := range X.Rows {
+		for l, v := range raw.Data[i*raw.Stride : i*raw.Stride+c] {
+			total[l] += v
+		}
+	}
+	for i := range X.Rows {
+		row := raw.Data[i*raw.Stride : i*raw.Stride+c]
+		for l := range row {
+			row[l] = math.Log((row[l] + ClassifierAlpha) / (total[l] + ClassifierAlpha*float64(X.Rows)))
+		}
+	}
+	for l := range prior {
+		prior[l] = math.Log(prior[l] / float64(labeled))
+	}
+	return &Classifier{Labels: names, LogPrior: prior, Alpha: ClassifierAlpha, LogProb: sums}, nil
 }
 
-// shares returns document j's topic shares under scale, in dst (k+1 long,
-// its last entry the constant 1 of the bias); all zero for an empty column.
-func shares(H *mat.Dense, j int, scale, dst []float64) []float64 {
-	k, _ := H.Dims()
-	dst = append(dst[:0], make([]float64, k+1)...)
-	sum := 0.0
-	for t := range k {
-		if v := H.At(t, j) * scale[t]; v > 0 {
-			dst[t] = v
-			sum += v
-		}
+// Predict returns the label of each column of X (terms × documents, the
+// model's terms) and its posterior probability. A document with no known
+// term gets the most common label, with that label's share as confidence.
+func (c *Classifier) Predict(X *sparse.CSR, workers int) (labels []string, confidence []float64) {
+	terms, k := c.LogProb.Dims()
+	if X.Rows != terms {
+		panic(fmt.Sprintf("cluster: classifier for %d terms given %d", terms, X.Rows))
 	}
-	if sum > 0 {
-		for t := range k {
-			dst[t] /= sum
-		}
-	}
-	dst[k] = 1
-	return dst
-}
-
-// fitSoftmax minimises the mean cross-entropy of labels ys given features
-// xs (each ending in the constant 1) plus classifierL2/2 times the squared
-// topic weights (biases unpenalised), by Nesterov's accelerated gradient
-// from zero with the step 1/L of the loss's gradient Lipschitz bound: the
-// loss is convex, so the result does not depend on the start, and a fixed
-// number of steps makes it deterministic.
-func fitSoftmax(xs [][]float64, ys []int, labels, k int) [][]float64 {
-	width := k + 1
-	n := float64(len(xs))
-	// The cross-entropy's Hessian is at most ½·max‖x‖² per label block.
-	lip := classifierL2
-	for _, x := range xs {
-		sq := 0.0
-		for _, v := range x {
-			sq += v * v
-		}
-		lip = max(lip, sq/2+classifierL2)
-	}
-	step := 1 / lip
-	p := make([]float64, labels)
-	gradient := func(g, w []float64) {
-		clear(g)
-		for d, x := range xs {
-			logSoftmax(p, w, x, width)
-			for l := range labels {
-				r := math.Exp(p[l])
-				if l == ys[d] {
-					r--
-				}
-				row := g[l*width : (l+1)*width]
-				for f, v := range x {
-					row[f] += r * v
-				}
+	scores := mat.NewDense(X.Cols, k, nil)
+	sparse.MulDense(scores, X.T(), c.LogProb, workers)
+	labels, confidence = make([]string, X.Cols), make([]float64, X.Cols)
+	for j := range X.Cols {
+		row := scores.RawRowView(j)
+		best, top := 0, math.Inf(-1)
+		for l := range row {
+			row[l] += c.LogPrior[l]
+			if row[l] > top {
+				best, top = l, row[l]
 			}
 		}
-		for i := range g {
-			g[i] /= n
-			if (i+1)%width != 0 {
-				g[i] += classifierL2 * w[i]
-			}
+		sum := 0.0
+		for _, s := range row {
+			sum += math.Exp(s - top)
 		}
-	}
-	w := make([]float64, labels*width)
-	prev, y, g := slices.Clone(w), slices.Clone(w), make([]float64, len(w))
-	for it := 1; it <= softmaxSteps; it++ {
-		gradient(g, y)
-		copy(prev, w)
-		for i := range w {
-			w[i] = y[i] - step*g[i]
-		}
-		beta := float64(it-1) / float64(it+2)
-		for i := range y {
-			y[i] = w[i] + beta*(w[i]-prev[i])
-		}
-	}
-	rows := make([][]float64, labels)
-	for l := range rows {
-		rows[l] = slices.Clone(w[l*width : (l+1)*width])
-	}
-	return rows
-}
-
-// softmaxSteps is the number of accelerated gradient steps: the fit's
-// accuracy on 20news-bydate's training posts stops changing well before.
-const softmaxSteps = 300
-
-// logSoftmax sets p[l] to log P(label l | x) under weights w (labels rows
-// of width entries, row-major).
-func logSoftmax(p, w, x []float64, width int) {
-	top := math.Inf(-1)
-	for l := range p {
-		s := 0.0
-		for f, v := range x {
-			s += w[l*width+f] * v
-		}
-		p[l] = s
-		top = max(top, s)
-	}
-	sum := 0.0
-	for _, s := range p {
-		sum += math.Exp(s - top)
-	}
-	norm := top + math.Log(sum)
-	for l := range p {
-		p[l] -= norm
-	}
-}
-
-// Predict returns the label of each column of H (k × n) and its
-// probability.
-func (c *Classifier) Predict(H *mat.Dense) (labels []string, confidence []float64) {
-	k, n := H.Dims()
-	if k != len(c.Scale) {
-		panic(fmt.Sprintf("cluster: classifier for %d topics given %d", len(c.Scale), k))
-	}
-	flat := make([]float64, 0, len(c.Labels)*(k+1))
-	for _, row := range c.Weights {
-		flat = append(flat, row...)
-	}
-	labels, confidence = make([]string, n), make([]float64, n)
-	p := make([]float64, len(c.Labels))
-	var x []float64
-	for j := range n {
-		x = shares(H, j, c.Scale, x)
-		logSoftmax(p, flat, x, k+1)
-		best := 0
-		for l := range p {
-			if p[l] > p[best] {
-				best = l
-			}
-		}
-		labels[j], confidence[j] = c.Labels[best], math.Exp(p[best])
+		labels[j], confidence[j] = c.Labels[best], 1/sum
 	}
 	return labels, confidence
 }
 
-// Check reports a classifier whose sizes do not fit k topics or whose
+// Check reports a classifier whose sizes do not fit terms terms or whose
 // numbers are not finite (a damaged saved model).
-func (c *Classifier) Check(k int) error {
-	if len(c.Labels) < 2 || len(c.Weights) != len(c.Labels) || len(c.Scale) != k {
+func (c *Classifier) Check(terms int) error {
+	if len(c.Labels) < 2 || len(c.LogPrior) != len(c.Labels) || c.LogProb == nil {
 		return errors.New("classifier: inconsistent sizes")
 	}
-	for _, row := range c.Weights {
-		if len(row) != k+1 {
-			return errors.New("classifier: inconsistent sizes")
-		}
-		for _, v := range row {
-			if math.IsNaN(v) || math.IsInf(v, 0) {
-				return fmt.Errorf("classifier: weight %v", v)
-			}
-		}
+	if r, k := c.LogProb.Dims(); r != terms || k != len(c.Labels) {
+		return fmt.Errorf("classifier: %d × %d log probabilities for %d terms and %d labels", r, k, terms, len(c.Labels))
 	}
-	for _, s := range c.Scale {
-		if !(s >= 0) || math.IsInf(s, 0) {
-			return fmt.Errorf("classifier: scale %v", s)
+	for _, v := range append(slices.Clone(c.LogPrior), c.LogProb.RawMatrix().Data...) {
+		if math.IsNaN(v) || math.IsInf(v, 0) || v > 0 {
+			return fmt.Errorf("classifier: log probability %v", v)
 		}
 	}
 	return nil

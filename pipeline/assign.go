@@ -14,6 +14,7 @@ import (
 	"github.com/topicmill/topicmill/internal/atomicfile"
 	"github.com/topicmill/topicmill/internal/parallel"
 	"github.com/topicmill/topicmill/report"
+	"github.com/topicmill/topicmill/sparse"
 	"github.com/topicmill/topicmill/tokenize"
 	"github.com/topicmill/topicmill/vocab"
 )
@@ -27,9 +28,11 @@ type Assigned struct {
 }
 
 // AssignedBatch is a run of consecutive documents assigned together, with
-// their columns of H (k × len(Docs)).
+// their columns of X (terms × len(Docs), weighted as the model's corpus)
+// and of H (k × len(Docs)).
 type AssignedBatch struct {
 	Docs []Assigned
+	X    *sparse.CSR
 	H    *mat.Dense
 }
 
@@ -100,6 +103,9 @@ func (m *Model) Assign(ctx context.Context, opts AssignOptions, visit func(*Assi
 		return corpus.Stats{}, fmt.Errorf("model analyzer: %w: %w", err, ErrModel)
 	}
 	workers := parallel.Workers(opts.Workers)
+	if opts.Corpus.Workers == 0 {
+		opts.Corpus.Workers = opts.Workers
+	}
 	batchSize := opts.BatchSize
 	if batchSize == 0 {
 		batchSize = AssignBatchSize
@@ -117,12 +123,13 @@ func (m *Model) Assign(ctx context.Context, opts AssignOptions, visit func(*Assi
 		if len(docs) == 0 {
 			return nil
 		}
-		h, err := solver.Transform(ctx, w, m.Weighting.Matrix(bags, workers))
+		x := m.Weighting.Matrix(bags, workers)
+		h, err := solver.Transform(ctx, w, x)
 		if err != nil {
 			return err
 		}
-		batch := &AssignedBatch{Docs: make([]Assigned, len(docs)), H: h}
-		labels, confidence := m.predict(h)
+		batch := &AssignedBatch{Docs: make([]Assigned, len(docs)), X: x, H: h}
+		labels, confidence := m.predict(x, workers)
 		for j, a := range cluster.Assign(w, h, workers) {
 			batch.Docs[j] = Assigned{Doc: docs[j], Assignment: a, Predicted: labels[j], Confidence: confidence[j]}
 		}
@@ -150,17 +157,12 @@ type AssignSummary struct {
 	Stats      corpus.Stats
 	Sizes      []int // documents per topic
 	Unassigned int   // documents with no known term
-	Labeled    int   // documents with a label and a predicted label
-	Agreed     int   // of those, how many were predicted their own label
-	Out        string
-}
-
-// Accuracy is the share of labeled documents predicted their own label.
-func (s *AssignSummary) Accuracy() float64 {
-	if s.Labeled == 0 {
-		return 0
-	}
-	return float64(s.Agreed) / float64(s.Labeled)
+	// Classification scores the predictions of the documents that carry a
+	// label (Documents is 0 when none does, or the model has no labels).
+	Classification cluster.Classification
+	Problems       []corpus.Problem // every document skipped or changed on reading
+	Out            string
+	tally          cluster.Tally
 }
 
 // AssignTo assigns the documents opts names with the model and writes, in
@@ -175,39 +177,54 @@ func (m *Model) AssignTo(ctx context.Context, opts AssignOptions, out string) (*
 		params["shard"] = fmt.Sprintf("%d/%d", opts.Shard.I, opts.Shard.N)
 	}
 	meta := report.NewMeta(Version, params)
+	problems := collectProblems(&opts.Corpus)
 	err := writeSet(out, func(st *staging) error {
-		return atomicfile.Write(st.path(AssignmentsFile), func(wa io.Writer) error {
-			return atomicfile.Write(st.path(DocTopicsFile), func(wd io.Writer) error {
-				rows := report.NewTableWriter[report.PredictionRow](wa, meta)
-				topics := report.NewDocTopicsWriter(wd, m.K, meta)
-				var (
-					buf []report.PredictionRow
-					ids []string
-				)
-				var err error
-				sum.Stats, err = m.Assign(ctx, opts, func(b *AssignedBatch) error {
-					buf, ids = buf[:0], ids[:0]
-					for _, a := range b.Docs {
-						sum.add(a)
-						buf = append(buf, report.PredictionRow{AssignmentRow: assignmentRow(a.Doc, a.Assignment), Predicted: a.Predicted, PredictedConfidence: a.Confidence})
-						ids = append(ids, a.Doc.ID)
-					}
-					if err := rows.Write(buf); err != nil {
-						return err
-					}
-					return topics.Write(ids, b.H)
-				})
-				if err != nil {
-					return err
-				}
-				return errors.Join(rows.Close(), topics.Close())
-			})
-		})
+		if err := m.streamAssign(ctx, opts, st, meta, sum); err != nil {
+			return err
+		}
+		sum.Classification = sum.tally.Score()
+		sum.Problems = *problems
+		return parallel.Do(
+			func() error { return writeClassification(st, sum.Classification, meta) },
+			func() error { return writeProblems(st, sum.Problems, meta) },
+		)
 	})
 	if err != nil {
 		return nil, err
 	}
 	return sum, nil
+}
+
+// streamAssign assigns the documents and streams assignments.parquet and
+// doc_topics.parquet into the staging folder, batch by batch, tallying sum.
+func (m *Model) streamAssign(ctx context.Context, opts AssignOptions, st *staging, meta report.Meta, sum *AssignSummary) error {
+	return atomicfile.Write(st.path(AssignmentsFile), func(wa io.Writer) error {
+		return atomicfile.Write(st.path(DocTopicsFile), func(wd io.Writer) error {
+			rows := report.NewTableWriter[report.PredictionRow](wa, meta)
+			topics := report.NewDocTopicsWriter(wd, m.K, meta)
+			var (
+				buf []report.PredictionRow
+				ids []string
+				err error
+			)
+			sum.Stats, err = m.Assign(ctx, opts, func(b *AssignedBatch) error {
+				buf, ids = buf[:0], ids[:0]
+				for _, a := range b.Docs {
+					sum.add(a)
+					buf = append(buf, report.PredictionRow{AssignmentRow: assignmentRow(a.Doc, a.Assignment), Predicted: a.Predicted, PredictedConfidence: a.Confidence})
+					ids = append(ids, a.Doc.ID)
+				}
+				if err := rows.Write(buf); err != nil {
+					return err
+				}
+				return topics.Write(ids, b.H)
+			})
+			if err != nil {
+				return err
+			}
+			return errors.Join(rows.Close(), topics.Close())
+		})
+	})
 }
 
 // add counts one assigned document.
@@ -217,10 +234,27 @@ func (s *AssignSummary) add(a Assigned) {
 	} else {
 		s.Unassigned++
 	}
-	if a.Doc.Label != "" && a.Predicted != "" {
-		s.Labeled++
-		if a.Doc.Label == a.Predicted {
-			s.Agreed++
+	s.tally.Add(a.Doc.Label, a.Predicted)
+}
+
+// writeClassification writes classification.parquet and confusion.parquet
+// when labeled documents were scored.
+func writeClassification(st *staging, c cluster.Classification, meta report.Meta) error {
+	if c.Documents == 0 {
+		return nil
+	}
+	var scores []report.ClassificationRow
+	var confusion []report.ConfusionRow
+	for i, l := range c.Labels {
+		scores = append(scores, report.ClassificationRow{Label: l.Label, Documents: int32(l.Support), Predicted: int32(l.Predicted), Correct: int32(l.Correct), Precision: l.Precision, Recall: l.Recall, F1: l.F1})
+		for j, n := range c.Confusion[i] {
+			if n > 0 {
+				confusion = append(confusion, report.ConfusionRow{TrueLabel: l.Label, PredictedLabel: c.Labels[j].Label, Documents: int32(n)})
+			}
 		}
 	}
+	return parallel.Do(
+		func() error { return report.WriteClassification(st.path(ClassifyFile), scores, meta) },
+		func() error { return report.WriteConfusion(st.path(ConfusionFile), confusion, meta) },
+	)
 }

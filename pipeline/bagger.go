@@ -153,3 +153,17 @@ func (b *bagger) work(s *tokenize.Session, jobs <-chan *bagged, done chan<- *bag
 		done <- bt
 	}
 }
+
+// collectProblems makes opts keep every document skipped or changed on
+// reading in the returned list, still telling opts.OnProblem of each.
+func collectProblems(opts *corpus.Options) *[]corpus.Problem {
+	var problems []corpus.Problem
+	tell := opts.OnProblem
+	opts.OnProblem = func(p corpus.Problem) {
+		problems = append(problems, p)
+		if tell != nil {
+			tell(p)
+		}
+	}
+	return &problems
+}

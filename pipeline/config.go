@@ -67,6 +67,7 @@ const DefaultLoss = factor.KullbackLeibler
 type Event struct {
 	Stage   string        // "read" or "factor"
 	Done    int           // documents read, or iterations done
+	Total   int           // what Done counts up to; 0 when not known ahead (documents)
 	Message string        // a short human-readable status
 	Elapsed time.Duration // since the stage began
 }
@@ -85,6 +86,9 @@ func (c Config) WithDefaults() Config {
 		c.Pruning.MaxDF = DefaultMaxDF
 	}
 	c.NMF = withSolverDefaults(c.NMF, c.Workers)
+	if c.Corpus.Workers == 0 {
+		c.Corpus.Workers = c.Workers
+	}
 	if c.TopTerms == 0 {
 		c.TopTerms = DefaultTopTerms
 	}

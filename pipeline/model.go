@@ -11,22 +11,26 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 
 	"gonum.org/v1/gonum/mat"
 
 	"github.com/topicmill/topicmill/cluster"
 	"github.com/topicmill/topicmill/factor"
 	"github.com/topicmill/topicmill/internal/atomicfile"
+	"github.com/topicmill/topicmill/internal/parallel"
 	"github.com/topicmill/topicmill/report"
+	"github.com/topicmill/topicmill/sparse"
 	"github.com/topicmill/topicmill/tfidf"
 	"github.com/topicmill/topicmill/tokenize"
 	"github.com/topicmill/topicmill/vocab"
 )
 
-// modelFormat is the saved model's format version; LoadModel refuses others.
+// ModelFormat is the saved model's format version; LoadModel refuses others.
 // Format 2 keeps W in a binary file beside the JSON and adds a checksum;
-// format 3 saves the analyzer as its chain of word filters.
-const modelFormat = 3
+// format 3 saves the analyzer as its chain of word filters; format 4 adds
+// the label classifier's log probabilities after W.
+const ModelFormat = 4
 
 // Model is a fitted topic model: everything needed to turn new documents
 // into the same terms, weight them the same way and place them in the same
@@ -44,12 +48,12 @@ type Model struct {
 	L2H        float64           `json:"l2_h"`
 	K          int               `json:"k"`
 	W          []float64         `json:"-"`           // terms × topics, row-major; saved in WFile
-	WFile      string            `json:"w_file"`      // W's file, in the model's folder
+	WFile      string            `json:"w_file"`      // W's file (then the classifier's log probabilities), in the model's folder
 	Checksum   string            `json:"checksum"`    // SHA-256 of the JSON without this field, then W's bytes
 	TopicLabel []string          `json:"topic_label"` // label each topic predicts; all "" without labels
 	TopicTerms [][]string        `json:"topic_terms"` // each topic's top terms, as shown in reports
-	// Classifier predicts labels from topic weights; nil when the model was
-	// fitted without labels (then TopicLabel, the majority, predicts).
+	// Classifier predicts labels from a document's terms; nil when the model
+	// was fitted without labels. Its log probabilities follow W in WFile.
 	Classifier *cluster.Classifier `json:"classifier,omitempty"`
 }
 
@@ -71,7 +75,7 @@ func newModel(cfg Config, vec *Vectorized, fit *factor.Result, run *report.Run) 
 		}
 	}
 	return &Model{
-		Format:     modelFormat,
+		Format:     ModelFormat,
 		Version:    Version,
 		Analyzer:   vec.Config,
 		Vocabulary: vec.Vocab,
@@ -84,18 +88,22 @@ func newModel(cfg Config, vec *Vectorized, fit *factor.Result, run *report.Run) 
 		WFile:      ModelWFile,
 		TopicLabel: labels,
 		TopicTerms: terms,
-		Classifier: classifier(vec, fit),
+		Classifier: classifier(vec, parallel.Workers(cfg.Workers)),
 	}
 }
 
-// classifier trains the label classifier of a run on labeled documents,
-// or returns nil when fewer than two labels occur.
-func classifier(vec *Vectorized, fit *factor.Result) *cluster.Classifier {
+// classifier trains the label classifier of a run on its labeled
+// documents, or returns nil when fewer than two labels occur or there is
+// no matrix (a reduced run keeps its model's classifier).
+func classifier(vec *Vectorized, workers int) *cluster.Classifier {
+	if vec.X == nil {
+		return nil
+	}
 	labels := make([]string, len(vec.Docs))
 	for j, d := range vec.Docs {
 		labels[j] = d.Label
 	}
-	c, err := cluster.TrainClassifier(fit.W, fit.H, labels)
+	c, err := cluster.TrainClassifier(vec.X, labels, workers)
 	if err != nil {
 		return nil
 	}
@@ -123,10 +131,15 @@ func (m *Model) Save(path string) error {
 	})
 }
 
-// wBytes is W as little-endian float64s.
+// wBytes is W, then the classifier's log probabilities if any, as
+// little-endian float64s.
 func (m *Model) wBytes() []byte {
-	b := make([]byte, 8*len(m.W))
-	for i, v := range m.W {
+	values := m.W
+	if m.Classifier != nil {
+		values = append(slices.Clone(values), m.Classifier.LogProb.RawMatrix().Data...)
+	}
+	b := make([]byte, 8*len(values))
+	for i, v := range values {
 		binary.LittleEndian.PutUint64(b[8*i:], math.Float64bits(v))
 	}
 	return b
@@ -165,8 +178,8 @@ func LoadModel(path string) (*Model, error) {
 	if err := json.NewDecoder(f).Decode(&m); err != nil {
 		return nil, fmt.Errorf("load model %s: %w: %w", path, err, ErrModel)
 	}
-	if m.Format != modelFormat {
-		return nil, fmt.Errorf("load model %s: format %d, this topicmill reads format %d: %w", path, m.Format, modelFormat, ErrModel)
+	if m.Format != ModelFormat {
+		return nil, fmt.Errorf("load model %s: format %d, this topicmill reads format %d: %w", path, m.Format, ModelFormat, ErrModel)
 	}
 	if err := m.readW(filepath.Dir(path)); err != nil {
 		return nil, fmt.Errorf("load model %s: %w: %w", path, err, ErrModel)
@@ -187,8 +200,12 @@ func (m *Model) readW(dir string) error {
 	if err != nil {
 		return err
 	}
-	if want := 8 * m.Vocabulary.Len() * m.K; len(b) != want {
-		return fmt.Errorf("%s holds %d bytes, want %d (%d terms × %d topics)", wpath, len(b), want, m.Vocabulary.Len(), m.K)
+	terms, labels := m.Vocabulary.Len(), 0
+	if m.Classifier != nil {
+		labels = len(m.Classifier.Labels)
+	}
+	if want := 8 * terms * (m.K + labels); len(b) != want {
+		return fmt.Errorf("%s holds %d bytes, want %d (%d terms × (%d topics + %d labels))", wpath, len(b), want, terms, m.K, labels)
 	}
 	sum, err := m.checksum(b)
 	if err != nil {
@@ -197,9 +214,13 @@ func (m *Model) readW(dir string) error {
 	if sum != m.Checksum {
 		return fmt.Errorf("checksum mismatch: the model or %s is damaged or from another run", wpath)
 	}
-	m.W = make([]float64, len(b)/8)
-	for i := range m.W {
-		m.W[i] = math.Float64frombits(binary.LittleEndian.Uint64(b[8*i:]))
+	values := make([]float64, len(b)/8)
+	for i := range values {
+		values[i] = math.Float64frombits(binary.LittleEndian.Uint64(b[8*i:]))
+	}
+	m.W = values[:terms*m.K]
+	if m.Classifier != nil {
+		m.Classifier.LogProb = mat.NewDense(terms, labels, values[terms*m.K:])
 	}
 	return nil
 }
@@ -215,7 +236,7 @@ func (m *Model) check() error {
 		return err
 	}
 	if m.Classifier != nil {
-		if err := m.Classifier.Check(m.K); err != nil {
+		if err := m.Classifier.Check(m.Vocabulary.Len()); err != nil {
 			return err
 		}
 	}
@@ -240,19 +261,11 @@ func (m *Model) topicsW() *mat.Dense {
 	return mat.NewDense(m.Vocabulary.Len(), m.K, m.W)
 }
 
-// predict returns each column's predicted label and its probability: by
-// the classifier when the model has one, else by the majority label of the
-// column's topic (confidence 1), and "" for a column with no topic.
-func (m *Model) predict(H *mat.Dense) ([]string, []float64) {
-	_, n := H.Dims()
+// predict returns the predicted label of each document (column of X) and
+// its probability, by the classifier; "" and 0 when the model has none.
+func (m *Model) predict(X *sparse.CSR, workers int) ([]string, []float64) {
 	if m.Classifier != nil {
-		return m.Classifier.Predict(H)
+		return m.Classifier.Predict(X, workers)
 	}
-	labels, confidence := make([]string, n), make([]float64, n)
-	for j, a := range cluster.Assign(m.topicsW(), H, 1) {
-		if a.Topic >= 0 && m.TopicLabel[a.Topic] != "" {
-			labels[j], confidence[j] = m.TopicLabel[a.Topic], 1
-		}
-	}
-	return labels, confidence
+	return make([]string, X.Cols), make([]float64, X.Cols)
 }

@@ -133,8 +133,8 @@ func TestLoadModelRefusesDamagedFiles(t *testing.T) {
 		"future.json":    `{"format": 99}`,
 		"format1.json":   `{"format": 1, "k": 2, "w": [1, 2]}`,
 		"format2.json":   `{"format": 2, "k": 1, "w_file": "model_w.bin", "analyzer": {"language": "english"}}`,
-		"truncated.json": `{"format": 3, "k": 2, "w_file": "x.bin`,
-		"no-w-file.json": `{"format": 3, "k": 1, "w_file": "missing.bin", "vocabulary": {"terms": ["a"], "surface": ["a"], "df": [1], "n_docs": 1}}`,
+		"truncated.json": `{"format": 4, "k": 2, "w_file": "x.bin`,
+		"no-w-file.json": `{"format": 4, "k": 1, "w_file": "missing.bin", "vocabulary": {"terms": ["a"], "surface": ["a"], "df": [1], "n_docs": 1}}`,
 	}
 	for name, body := range cases {
 		path := filepath.Join(dir, name)

@@ -54,8 +54,9 @@ func Fit(ctx context.Context, vec *Vectorized, nmf factor.NMF, progress func(Eve
 		return nil, err
 	}
 	if progress != nil {
+		resolved, _ := nmf.WithDefaults()
 		nmf.Progress = func(it factor.Iteration) {
-			progress(Event{Stage: "factor", Done: it.N, Message: fmt.Sprintf("iteration %d, objective %.6g", it.N, it.Objective), Elapsed: it.Elapsed})
+			progress(Event{Stage: "factor", Done: it.N, Total: resolved.MaxIter, Message: fmt.Sprintf("objective %.6g", it.Objective), Elapsed: it.Elapsed})
 		}
 	}
 	fit, err := nmf.Fit(ctx, vec.X)
@@ -72,7 +73,8 @@ func Fit(ctx context.Context, vec *Vectorized, nmf factor.NMF, progress func(Eve
 // against the labels when there are any, measures their coherence and
 // builds the report's view of the run and the saved model. cfg gives the
 // report's settings (TopTerms, Representatives) and the parameters shown;
-// k is the fit's own.
+// k is the fit's own. Without vec.X (a run reduced from its saved outputs)
+// the coherence is NaN.
 func Summarize(cfg Config, vec *Vectorized, fit *factor.Result) *Result {
 	cfg = cfg.WithDefaults()
 	start := time.Now()

@@ -9,8 +9,12 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/parquet-go/parquet-go"
+
 	"github.com/topicmill/topicmill/factor"
 	"github.com/topicmill/topicmill/internal/atomicfile"
+	"github.com/topicmill/topicmill/report"
+	"github.com/topicmill/topicmill/vocab"
 )
 
 // names lists the entries of dir.
@@ -86,14 +90,14 @@ func TestVectorizeIntoARunFolderLeavesNoMix(t *testing.T) {
 	if err := res.Write(dir); err != nil {
 		t.Fatal(err)
 	}
-	want := []string{AssignmentsFile, DocTopicsFile, DocsFile, ModelFile, ModelWFile, ReportFile, TermsFile, TopicsFile, TraceFile}
+	want := []string{AssignmentsFile, DocTopicsFile, DocsFile, ModelFile, ModelWFile, ProblemsFile, ReportFile, TermsFile, TreeFile, TopicsFile, TraceFile}
 	if got := names(t, dir); !slices.Equal(got, want) {
 		t.Fatalf("run wrote %q, want %q", got, want)
 	}
 	if err := res.Vectorized.Write(dir, Config{Source: demo}); err != nil {
 		t.Fatal(err)
 	}
-	if got := names(t, dir); !slices.Equal(got, []string{MatrixFile, DocsFile, TermsFile}) {
+	if got := names(t, dir); !slices.Equal(got, []string{MatrixFile, DocsFile, ProblemsFile, TermsFile}) {
 		t.Errorf("vectorize into the run's folder leaves %q, want X.mtx, docs and terms only", got)
 	}
 }
@@ -125,5 +129,42 @@ func TestCheckOutput(t *testing.T) {
 	}
 	if err := CheckOutputFile(filepath.Join(dir, "x.parquet")); err != nil {
 		t.Errorf("a new file: %v", err)
+	}
+}
+
+// TestProblemsAreKept checks that every document skipped or changed on
+// reading is a row of problems.parquet.
+func TestProblemsAreKept(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string][]byte{
+		"a.txt":   []byte("rocket orbit moon launch"),
+		"b.txt":   []byte("rocket moon telescope orbit"),
+		"bin.txt": append([]byte{0, 1, 2, 3, 0, 0, 5, 6, 7, 0}, make([]byte, 200)...),
+		"cp.txt":  []byte("caf\xe9 rocket orbit moon"), // Windows-1252, repaired
+	}
+	for name, body := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), body, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	vec, err := Vectorize(context.Background(), Config{Source: dir, Pruning: vocab.Pruning{MinDF: 1, MaxDF: 1}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := t.TempDir()
+	if err := vec.Write(out, Config{Source: dir}); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := parquet.ReadFile[report.ProblemRow](filepath.Join(out, ProblemsFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]report.ProblemRow{}
+	for _, r := range rows {
+		got[filepath.Base(r.Path)] = r
+	}
+	if len(rows) != 2 || got["bin.txt"].Reason != "binary" || !got["bin.txt"].Skipped ||
+		got["cp.txt"].Reason != "repaired-encoding" || got["cp.txt"].Skipped {
+		t.Errorf("problems.parquet = %+v, want bin.txt skipped as binary and cp.txt repaired", rows)
 	}
 }

@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"fmt"
+	"math"
 
 	"github.com/topicmill/topicmill/cluster"
 	"github.com/topicmill/topicmill/factor"
@@ -20,10 +21,18 @@ func summarize(cfg Config, vec *Vectorized, fit *factor.Result, as []cluster.Ass
 	}
 	wn, _ := cluster.Normalize(fit.W, fit.H)
 	topIDs, topWeights := cluster.TopTerms(wn, cfg.TopTerms)
-	coherence := cluster.Coherence(topIDs, func(term int) []int32 {
-		cols, _ := vec.X.Row(term)
-		return cols
-	}, n)
+	coherence, nnz := make([]float64, k), 0
+	if vec.X != nil {
+		coherence = cluster.Coherence(topIDs, func(term int) []int32 {
+			cols, _ := vec.X.Row(term)
+			return cols
+		}, n)
+		nnz = vec.X.NNZ()
+	} else {
+		for t := range coherence {
+			coherence[t] = math.NaN() // a reduced run has no matrix
+		}
+	}
 	reps := cluster.Representatives(as, k, cfg.Representatives)
 	majority, share := cluster.Majority(labels, as, k)
 	similarity := cluster.Similarity(fit.W)
@@ -46,11 +55,12 @@ func summarize(cfg Config, vec *Vectorized, fit *factor.Result, as []cluster.Ass
 		Account:    vec.Account.String(),
 		Documents:  n,
 		Terms:      vec.Vocab.Len(),
-		NonZeros:   vec.X.NNZ(),
+		NonZeros:   nnz,
 		Loss:       params["loss"],
 		Objective:  fit.Objective,
 		TopicMap:   cluster.Layout2D(similarity),
 		Similarity: similarity,
+		Tree:       topicTree(fit.W, fit.H, similarity, vec.Vocab, cfg.TopTerms),
 		Unassigned: unassigned,
 		Coherence:  mean(coherence),
 	}

@@ -30,15 +30,16 @@ const snippetRunes = 240
 
 // Vectorized is the corpus as a matrix: X is terms × documents.
 type Vectorized struct {
-	Source  string            // where the documents were read from
-	Docs    []DocInfo         // column j of X is Docs[j]
-	Vocab   *vocab.Vocabulary // row i of X is Vocab.Terms[i]
-	Weights *tfidf.Model      // how X was weighted
-	X       *sparse.CSR       // terms × documents TF-IDF matrix
-	Account corpus.Stats      // what was read and skipped
-	Timings []Timing          // wall time of each stage so far
-	Config  tokenize.Config   // the analyzer's settings, defaults filled in
-	Pruning vocab.Pruning     // the pruning that was applied
+	Source   string            // where the documents were read from
+	Docs     []DocInfo         // column j of X is Docs[j]
+	Vocab    *vocab.Vocabulary // row i of X is Vocab.Terms[i]
+	Weights  *tfidf.Model      // how X was weighted
+	X        *sparse.CSR       // terms × documents TF-IDF matrix
+	Account  corpus.Stats      // what was read and skipped
+	Problems []corpus.Problem  // every document skipped or changed on reading, in order
+	Timings  []Timing          // wall time of each stage so far
+	Config   tokenize.Config   // the analyzer's settings, defaults filled in
+	Pruning  vocab.Pruning     // the pruning that was applied
 }
 
 // Timing is the wall time of one stage.
@@ -69,6 +70,7 @@ func Vectorize(ctx context.Context, cfg Config) (*Vectorized, error) {
 		docs []DocInfo
 		bags []vocab.Bag
 	)
+	problems := collectProblems(&cfg.Corpus)
 	account, err := bg.bag(ctx, cfg.Source, cfg.Corpus, func(d []DocInfo, b []vocab.Bag) error {
 		docs = append(docs, d...)
 		bags = append(bags, b...)
@@ -102,14 +104,15 @@ func Vectorize(ctx context.Context, cfg Config) (*Vectorized, error) {
 		return nil, fmt.Errorf("%s: no document has a term left after tokenizing and pruning: %w", cfg.Source, ErrNoTerms)
 	}
 	return &Vectorized{
-		Source:  cfg.Source,
-		Docs:    docs,
-		Vocab:   v,
-		Weights: weights,
-		X:       x,
-		Account: account,
-		Config:  analyzer.Config(),
-		Pruning: cfg.Pruning,
+		Source:   cfg.Source,
+		Docs:     docs,
+		Vocab:    v,
+		Weights:  weights,
+		X:        x,
+		Account:  account,
+		Problems: *problems,
+		Config:   analyzer.Config(),
+		Pruning:  cfg.Pruning,
 		Timings: []Timing{
 			{"read and tokenize", tokenized},
 			{"vocabulary and TF-IDF", time.Since(buildStart)},

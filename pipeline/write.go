@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/topicmill/topicmill/cluster"
+	"github.com/topicmill/topicmill/corpus"
 	"github.com/topicmill/topicmill/internal/atomicfile"
 	"github.com/topicmill/topicmill/internal/parallel"
 	"github.com/topicmill/topicmill/report"
@@ -24,6 +25,9 @@ const (
 	ReportFile      = "report.html"
 	ModelFile       = "model.json"
 	ModelWFile      = "model_w.bin"
+	ClassifyFile    = "classification.parquet"
+	ConfusionFile   = "confusion.parquet"
+	ProblemsFile    = "problems.parquet"
 	TraceFile       = "trace.csv"
 )
 
@@ -44,9 +48,11 @@ func (v *Vectorized) Write(dir string, cfg Config) error {
 	})
 }
 
-// writeTables writes terms.parquet and docs.parquet, at the same time.
+// writeTables writes terms.parquet, docs.parquet and problems.parquet, at
+// the same time.
 func (v *Vectorized) writeTables(st *staging, meta report.Meta) error {
 	return parallel.Do(
+		func() error { return writeProblems(st, v.Problems, meta) },
 		func() error {
 			terms := make([]report.TermRow, v.Vocab.Len())
 			for i := range terms {
@@ -100,6 +106,9 @@ func (r *Result) write(st *staging) error {
 	if err := report.WriteDocTopics(st.path(DocTopicsFile), ids, r.Fit.H, meta); err != nil {
 		return err
 	}
+	if err := report.WriteTree(st.path(TreeFile), r.Report.Tree, meta); err != nil {
+		return err
+	}
 	if err := WriteTrace(st.path(TraceFile), r.Report.Trace); err != nil {
 		return err
 	}
@@ -146,4 +155,17 @@ func (d DocInfo) date() *time.Time {
 	}
 	t := d.Date.UTC()
 	return &t
+}
+
+// writeProblems writes problems.parquet: every document skipped or changed
+// on reading, so that none is lost without a trace.
+func writeProblems(st *staging, problems []corpus.Problem, meta report.Meta) error {
+	rows := make([]report.ProblemRow, len(problems))
+	for i, p := range problems {
+		rows[i] = report.ProblemRow{Path: p.Path, Reason: string(p.Reason), Skipped: p.Reason.IsSkip()}
+		if p.Err != nil {
+			rows[i].Detail = p.Err.Error()
+		}
+	}
+	return report.WriteProblems(st.path(ProblemsFile), rows, meta)
 }

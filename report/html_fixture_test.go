@@ -38,6 +38,17 @@ func sampleRun() *Run {
 		TopicMap:   [][2]float64{{-0.4, 0.3}, {0.5, 0.1}, {-0.1, -0.5}, {0.3, 0.6}},
 		Similarity: [][]float64{{1, 0.05, 0.2, 0.1}, {0.05, 1, 0.03, 0.04}, {0.2, 0.03, 1, 0.3}, {0.1, 0.04, 0.3, 1}},
 		Unassigned: 5,
+		// The average-linkage tree of Similarity: {2,3} at 0.7, {0,2,3} at
+		// 0.85, all four at 0.96.
+		Tree: []TreeNode{
+			{ID: 0, Parent: 5, Children: [2]int{-1, -1}, Topics: []int{0}, Terms: []string{"space", "orbit", "nasa", "launch", "shuttle"}},
+			{ID: 1, Parent: 6, Children: [2]int{-1, -1}, Topics: []int{1}, Terms: []string{"god", "jesus", "church", "bible", "faith"}},
+			{ID: 2, Parent: 4, Children: [2]int{-1, -1}, Topics: []int{2}, Terms: []string{"car", "engine", "dealer", "ford", "oil"}},
+			{ID: 3, Parent: 4, Children: [2]int{-1, -1}, Topics: []int{3}, Terms: []string{"hockey", "team", "game", "season", "player"}},
+			{ID: 4, Parent: 5, Children: [2]int{2, 3}, Height: 0.7, Topics: []int{2, 3}, Terms: []string{"car", "team", "game", "engine"}},
+			{ID: 5, Parent: 6, Children: [2]int{0, 4}, Height: 0.85, Topics: []int{0, 2, 3}, Terms: []string{"space", "car", "team"}},
+			{ID: 6, Parent: -1, Children: [2]int{1, 5}, Height: 0.96, Topics: []int{0, 1, 2, 3}, Terms: []string{"god", "space", "car"}},
+		},
 	}
 	for i := 0; i <= 40; i++ {
 		run.Trace = append(run.Trace, TracePoint{Iteration: i, Objective: 1843.2071 + 40000/float64(1+i*i), Elapsed: time.Duration(i) * 60 * time.Millisecond})
@@ -91,7 +102,7 @@ func wideRun(k int) *Run {
 		comp.windows.x misc.forsale rec.autos rec.motorcycles rec.sport.baseball rec.sport.hockey sci.crypt sci.electronics
 		sci.med sci.space soc.religion.christian talk.politics.guns talk.politics.mideast talk.politics.misc talk.religion.misc`)
 	run := sampleRun()
-	run.Topics, run.TopicMap, run.Similarity = nil, nil, nil
+	run.Topics, run.TopicMap, run.Similarity, run.Tree = nil, nil, nil, nil
 	run.Parameters["k"] = strconv.Itoa(k)
 	docs := 0
 	for t := range k {

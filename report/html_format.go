@@ -65,6 +65,9 @@ func decimal(x float64) string {
 // objective formats a loss value with four significant digits, switching to
 // an exponent only for very large or very small values.
 func objective(x float64) string {
+	if math.IsNaN(x) {
+		return "n/a"
+	}
 	ax := math.Abs(x)
 	if ax != 0 && (ax >= 1e7 || ax < 1e-3) {
 		return strconv.FormatFloat(x, 'e', 3, 64)

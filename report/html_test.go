@@ -33,7 +33,7 @@ func TestRenderHTMLContent(t *testing.T) {
 	out := render(t, sampleRun())
 	want := []string{
 		"<title>testdata/news · topicmill report</title>",
-		`<a href="#run">Run</a><a href="#topics">Topics</a><a href="#map">Map</a><a href="#details">Details</a><a href="#labels">Labels</a>`,
+		`<a href="#run">Run</a><a href="#topics">Topics</a><a href="#map">Map</a><a href="#tree">Tree</a><a href="#details">Details</a><a href="#labels">Labels</a>`,
 		// the run
 		"read 2,031 documents, skipped 3 (2 binary, 1 too large)",
 		"<dt>documents</dt><dd>2,028</dd>", "<dt>terms</dt><dd>11,873</dd>", "<dt>non-zeros</dt><dd>240,113</dd>",
@@ -160,6 +160,7 @@ func TestRenderHTMLEscapesCorpusText(t *testing.T) {
 	tp.Terms[0] = TopicTerm{Term: hostile, Stem: hostile, Weight: 1}
 	tp.Representatives[0] = DocRef{ID: hostile, Label: hostile, Confidence: 0.5, Snippet: hostile}
 	run.Scores.Labels[0] = hostile
+	run.Tree[0].Terms[0], run.Tree[6].Terms[0] = hostile, hostile
 	out := render(t, run)
 
 	if !utf8.ValidString(out) {

@@ -29,6 +29,7 @@ type page struct {
 	Trace      *lineChart
 	Topics     []topicView
 	Map        *mapChart
+	Tree       *treeChart
 	Unassigned string
 	Scores     *scoresView
 	Nav        []fact // Label = text, Value = anchor
@@ -159,6 +160,7 @@ func newPage(run *Run) *page {
 	p.Trace = traceChart(run.Trace, p.Loss)
 	p.Topics = topicViews(run)
 	p.Map = topicMap(run, p.Topics)
+	p.Tree = topicTree(run, p.Topics)
 	p.Unassigned = count(run.Unassigned)
 	if run.Scores != nil {
 		p.Scores = scores(run.Scores, p.Topics)
@@ -171,6 +173,9 @@ func newPage(run *Run) *page {
 	p.Nav = []fact{{"Run", "run"}, {"Topics", "topics"}}
 	if p.Map != nil {
 		p.Nav = append(p.Nav, fact{"Map", "map"})
+	}
+	if p.Tree != nil {
+		p.Nav = append(p.Nav, fact{"Tree", "tree"})
 	}
 	p.Nav = append(p.Nav, fact{"Details", "details"})
 	if p.Scores != nil {

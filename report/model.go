@@ -24,6 +24,7 @@ type Run struct {
 	Coherence  float64           // mean NPMI coherence of the topics
 	TopicMap   [][2]float64      // 2-D position of each topic (from their similarities)
 	Similarity [][]float64       // k × k cosine similarity of the topics' term weights
+	Tree       []TreeNode        // the topic tree, 2k-1 nodes; nil when not computed
 	Unassigned int               // documents with no terms left (topic -1)
 	Scores     *Scores           // nil when the corpus has no labels
 }

@@ -35,6 +35,13 @@ import (
 //	  predicted    STRING  the label predicted for the document ("" when the model had no labels)
 //	  predicted_confidence DOUBLE  the model's probability for that label (0 without labels)
 //
+//	classification.parquet  (topicmill assign, labeled documents) one row per label
+//	  label, documents, predicted, correct (INT32), precision, recall, f1 (DOUBLE)
+//	confusion.parquet    (likewise) true_label STRING, predicted_label STRING, documents INT32
+//
+//	problems.parquet     one row per document skipped or changed on reading
+//	  path STRING, reason STRING, skipped BOOLEAN, detail STRING
+//
 //	doc_topics.parquet   one row per document, in column order of X
 //	  doc_id       STRING
 //	  topic_0 … topic_{k-1}  DOUBLE  the document's column of H
@@ -53,6 +60,14 @@ import (
 //	  label        STRING  "" when unlabeled
 //	  tokens       INT32   tokens kept after analysis
 //	  date         TIMESTAMP (µs, UTC, nullable)  the document's date, null when unknown
+//
+//	topic_tree.parquet   the topic tree (average linkage on cosine distance), one row per node
+//	  child        INT32   the node: 0 … k-1 are the topics, k … 2k-2 their merges in order
+//	  parent       INT32   the node it merges into; -1 for the root
+//	  distance     DOUBLE  the cosine distance at which it merges (the parent's height; 0 for the root)
+//	  height       DOUBLE  the distance at which its own children merged; 0 for a topic
+//	  topics       INT32   topics under the node
+//	  words        LIST<STRING>  the node's top words, heaviest first
 
 // Meta is the key-value metadata stored in every Parquet file's footer: the
 // run's parameters and topicmill's version (keys "topicmill.version",
@@ -99,6 +114,51 @@ type PredictionRow struct {
 	AssignmentRow
 	Predicted           string  `parquet:"predicted,dict"`
 	PredictedConfidence float64 `parquet:"predicted_confidence"`
+}
+
+// ClassificationRow is one row of classification.parquet (topicmill
+// assign on labeled documents): one true label's scores.
+type ClassificationRow struct {
+	Label     string  `parquet:"label"`
+	Documents int32   `parquet:"documents"` // documents with this true label
+	Predicted int32   `parquet:"predicted"` // documents predicted this label
+	Correct   int32   `parquet:"correct"`
+	Precision float64 `parquet:"precision"`
+	Recall    float64 `parquet:"recall"`
+	F1        float64 `parquet:"f1"`
+}
+
+// ConfusionRow is one row of confusion.parquet: how many documents of one
+// true label were predicted another (or the same).
+type ConfusionRow struct {
+	TrueLabel      string `parquet:"true_label"`
+	PredictedLabel string `parquet:"predicted_label"`
+	Documents      int32  `parquet:"documents"`
+}
+
+// WriteClassification writes classification.parquet atomically.
+func WriteClassification(path string, rows []ClassificationRow, meta Meta) error {
+	return writeTable(path, rows, meta)
+}
+
+// WriteConfusion writes confusion.parquet atomically.
+func WriteConfusion(path string, rows []ConfusionRow, meta Meta) error {
+	return writeTable(path, rows, meta)
+}
+
+// ProblemRow is one row of problems.parquet: a document that was skipped,
+// or read but changed (encoding repaired, truncated, renamed), so that no
+// document is lost without a trace.
+type ProblemRow struct {
+	Path    string `parquet:"path"`
+	Reason  string `parquet:"reason,dict"`
+	Skipped bool   `parquet:"skipped"` // left out of the run; false: read, changed
+	Detail  string `parquet:"detail"`
+}
+
+// WriteProblems writes problems.parquet atomically.
+func WriteProblems(path string, rows []ProblemRow, meta Meta) error {
+	return writeTable(path, rows, meta)
 }
 
 // TermRow is one row of terms.parquet: a vocabulary entry.

@@ -1,9 +1,6 @@
 package main
 
 import (
-	"fmt"
-	"os"
-
 	"github.com/urfave/cli/v2"
 
 	"github.com/topicmill/topicmill/pipeline"
@@ -12,16 +9,24 @@ import (
 // assignCommand is `topicmill assign`: new documents placed in the topics of
 // a saved model (and, when it was fitted with labels, classified).
 func assignCommand() *cli.Command {
-	flags := append(readFlags(),
+	flags := append(readFlags(), outputFlags()...)
+	flags = append(flags,
 		&cli.StringFlag{Name: "model", Usage: "a run's output `DIR` (or its model.json)"},
 		&cli.StringFlag{Name: "shard", Usage: "assign only part `I/N` of the corpus (by a hash of each document's id), for N parallel jobs"},
-		&cli.StringFlag{Name: "out", Value: "topicmill-assign", Usage: "folder for assignments.parquet and doc_topics.parquet"})
+		&cli.StringFlag{Name: "out", Value: "topicmill-assign", Usage: "`DIR` for assignments.parquet and doc_topics.parquet"})
 	return &cli.Command{
 		Name:      "assign",
 		Usage:     "assign new documents to the topics of a saved model, in batches, without refitting",
 		ArgsUsage: "CORPUS",
-		Flags:     flags,
-		Action:    assignAction,
+		Description: `Writes assignments.parquet (with the predicted label when the model was
+fitted on labeled documents) and doc_topics.parquet into --out; with labels
+on the new documents, also classification.parquet and confusion.parquet.
+
+Examples:
+   topicmill assign mail/new --model out/mail --out out/new
+   topicmill assign archive.jsonl --model out/mail --shard 3/8 --out out/part-3`,
+		Flags:  flags,
+		Action: assignAction,
 	}
 }
 
@@ -37,29 +42,47 @@ func assignAction(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	opts, err := corpusOptions(c)
+	out := newOutput(c)
+	opts, err := corpusOptions(c, out)
 	if err != nil {
 		return err
 	}
-	if err := pipeline.CheckOutputFolder(c.String("out")); err != nil {
+	dir := c.String("out")
+	if err := pipeline.CheckOutputFolder(dir); err != nil {
 		return err
 	}
 	model, err := pipeline.LoadModel(c.String("model"))
 	if err != nil {
 		return err
 	}
-	sum, err := model.AssignTo(c.Context, pipeline.AssignOptions{Source: source, Corpus: opts, Shard: shard, Workers: c.Int("workers")}, c.String("out"))
+	sum, err := model.AssignTo(c.Context, pipeline.AssignOptions{Source: source, Corpus: opts, Shard: shard, Workers: c.Int("workers")}, dir)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintln(os.Stderr, sum.Stats.String())
+	out.moreSkips()
+	out.note("%s", sum.Stats.String())
 	for t, n := range sum.Sizes {
-		fmt.Printf("topic %2d  %6d documents  %v\n", t, n, model.TopicTerms[t])
+		out.text("topic %2d  %6d documents  %v", t, n, model.TopicTerms[t])
 	}
-	fmt.Printf("unassigned (no known term): %d documents\n", sum.Unassigned)
-	if sum.Labeled > 0 {
-		fmt.Printf("classification: %d of %d labeled documents get their label (accuracy %.4f)\n", sum.Agreed, sum.Labeled, sum.Accuracy())
+	out.text("unassigned (no known term): %d documents", sum.Unassigned)
+	cl := sum.Classification
+	if cl.Documents > 0 {
+		out.text("classification of %d labeled documents: accuracy %.4f, macro-F1 %.4f", cl.Documents, cl.Accuracy, cl.MacroF1)
+		for _, l := range cl.Labels {
+			out.text("  %-28s precision %.3f  recall %.3f  F1 %.3f  (%d documents)", l.Label, l.Precision, l.Recall, l.F1, l.Support)
+		}
 	}
-	fmt.Printf("assignments: %s\n", sum.Out)
-	return nil
+	out.text("assignments: %s", dir)
+	s := map[string]any{
+		"command": "assign", "out": dir, "documents": sum.Stats.Read, "skipped": sum.Stats.SkippedTotal(),
+		"topic_documents": sum.Sizes, "unassigned": sum.Unassigned,
+	}
+	if cl.Documents > 0 {
+		labels := map[string]any{}
+		for _, l := range cl.Labels {
+			labels[l.Label] = map[string]any{"precision": l.Precision, "recall": l.Recall, "f1": l.F1, "documents": l.Support}
+		}
+		s["classification"] = map[string]any{"documents": cl.Documents, "accuracy": cl.Accuracy, "macro_f1": cl.MacroF1, "labels": labels}
+	}
+	return out.summary(s)
 }

@@ -12,14 +12,20 @@ import (
 // factorCommand is `topicmill factor`: NMF of any non-negative matrix, read
 // from MatrixMarket or a dense CSV of numbers.
 func factorCommand() *cli.Command {
-	flags := append(factorFlags(factor.Frobenius), workersFlag(),
-		&cli.StringFlag{Name: "out", Value: "topicmill-factor", Usage: "folder for W.mtx, H.mtx and trace.csv"})
+	flags := append(factorFlags(factor.Frobenius), workersFlag())
+	flags = append(flags, outputFlags()...)
+	flags = append(flags, &cli.StringFlag{Name: "out", Value: "topicmill-factor", Usage: "`DIR` for W.mtx, H.mtx and trace.csv"})
 	return &cli.Command{
 		Name:      "factor",
 		Usage:     "factor a non-negative matrix (MatrixMarket .mtx or dense .csv) as X ≈ W·H",
 		ArgsUsage: "MATRIX",
-		Flags:     flags,
-		Action:    factorAction,
+		Description: `MATRIX is MatrixMarket (coordinate or array) or a CSV of numbers; a CSV's
+first row is a header when one of its fields is not a number.
+
+Example:
+   topicmill factor testdata/tvshows.csv --k 2 --out out/tv`,
+		Flags:  flags,
+		Action: factorAction,
 	}
 }
 
@@ -27,11 +33,12 @@ func factorAction(c *cli.Context) error {
 	if c.NArg() != 1 {
 		return usageError{fmt.Sprintf("factor needs one matrix file (.mtx or .csv), got %d arguments", c.NArg())}
 	}
-	out := c.String("out")
-	if err := pipeline.CheckOutputFolder(out); err != nil {
+	out := newOutput(c)
+	dir := c.String("out")
+	if err := pipeline.CheckOutputFolder(dir); err != nil {
 		return err
 	}
-	res, err := pipeline.FactorMatrix(c.Context, pipeline.FactorOptions{Matrix: c.Args().First(), NMF: nmfSettings(c), Out: out})
+	res, err := pipeline.FactorMatrix(c.Context, pipeline.FactorOptions{Matrix: c.Args().First(), NMF: nmfSettings(c), Out: dir})
 	if err != nil {
 		return err
 	}
@@ -40,7 +47,10 @@ func factorAction(c *cli.Context) error {
 	if n := len(fit.Trace); n > 0 {
 		elapsed = fit.Trace[n-1].Elapsed.Seconds()
 	}
-	fmt.Printf("%d × %d, k = %d, %s: objective %.10g after %d iterations (%.3fs, converged %v) -> %s\n",
-		res.Rows, res.Cols, res.NMF.K, res.NMF.Loss, fit.Objective, fit.Iterations, elapsed, fit.Converged, out)
-	return nil
+	out.text("%d × %d, k = %d, %s: objective %.10g after %d iterations (%.3fs, converged %v) -> %s",
+		res.Rows, res.Cols, res.NMF.K, res.NMF.Loss, fit.Objective, fit.Iterations, elapsed, fit.Converged, dir)
+	return out.summary(map[string]any{
+		"command": "factor", "out": dir, "rows": res.Rows, "cols": res.Cols, "k": res.NMF.K, "loss": res.NMF.Loss,
+		"objective": fit.Objective, "iterations": fit.Iterations, "converged": fit.Converged, "seconds": elapsed,
+	})
 }

@@ -20,6 +20,16 @@ func recommendCommand() *cli.Command {
 	cmd := &cli.Command{
 		Name:  "recommend",
 		Usage: "recommender: masked NMF of a ratings table (fit, predict, top, similar, eval)",
+		Description: `RATINGS is CSV with a header (user,item,rating), TSV (user item rating
+[timestamp] by position, as MovieLens's u.data) or Parquet; missing ratings
+are unknown, never zeros.
+
+Examples:
+   topicmill recommend fit ratings.csv --k 10 --scale 1,5 --out out/rec
+   topicmill recommend predict pairs.csv --model out/rec --knn 3
+   topicmill recommend top --model out/rec --user 42 --n 10
+   topicmill recommend similar --model out/rec --item 50 --n 10
+   topicmill recommend eval u.data --folds 5 --json`,
 		Subcommands: []*cli.Command{
 			{
 				Name:      "fit",

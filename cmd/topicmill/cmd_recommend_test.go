@@ -2,7 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"io"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -34,26 +33,6 @@ Diya,TBBT,4.4
 Diya,Black Mirror,4.7
 Diya,GoT,4.9
 `
-
-// stdout runs topicmill with args and returns what it printed on stdout.
-func stdout(t *testing.T, args ...string) (string, error) {
-	t.Helper()
-	r, w, err := os.Pipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	saved := os.Stdout
-	os.Stdout = w
-	done := make(chan string)
-	go func() {
-		b, _ := io.ReadAll(r)
-		done <- string(b)
-	}()
-	err = topicmill(t, args...)
-	w.Close()
-	os.Stdout = saved
-	return <-done, err
-}
 
 func TestInterspersedNestedCommands(t *testing.T) {
 	app := newApp()

@@ -1,8 +1,7 @@
 package main
 
 import (
-	"fmt"
-	"os"
+	"math"
 	"path/filepath"
 
 	"github.com/urfave/cli/v2"
@@ -15,18 +14,27 @@ import (
 func runCommand() *cli.Command {
 	flags := append(readFlags(), vectorFlags()...)
 	flags = append(flags, factorFlags(pipeline.DefaultLoss)...)
-	flags = append(flags, &cli.StringFlag{Name: "out", Value: "topicmill-out", Usage: "folder for the outputs"})
+	flags = append(flags, outputFlags()...)
+	flags = append(flags, &cli.StringFlag{Name: "out", Value: "topicmill-out", Usage: "`DIR` for the outputs"})
 	return &cli.Command{
 		Name:      "run",
 		Usage:     "find the topics of a corpus, assign every document, write Parquet tables, an HTML report and a model",
 		ArgsUsage: "CORPUS",
-		Flags:     flags,
-		Action:    runAction,
+		Description: `Reads CORPUS (a folder of text files, labeled by the folder holding each
+file, or a .jsonl, .csv or .parquet file), finds --k topics and writes
+report.html, the Parquet tables and the model into --out.
+
+Examples:
+   topicmill run testdata/demo --k 6 --out out/demo
+   topicmill run mail/ --k 20 --strip headers,quotes --out out/mail --json`,
+		Flags:  flags,
+		Action: runAction,
 	}
 }
 
 func runAction(c *cli.Context) error {
-	cfg, err := vectorConfig(c)
+	out := newOutput(c)
+	cfg, err := vectorConfig(c, out)
 	if err != nil {
 		return err
 	}
@@ -34,23 +42,71 @@ func runAction(c *cli.Context) error {
 	if err := cfg.Validate(); err != nil {
 		return err
 	}
-	out := c.String("out")
-	if err := pipeline.CheckOutputFolder(out); err != nil {
+	dir := c.String("out")
+	if err := pipeline.CheckOutputFolder(dir); err != nil {
 		return err
 	}
-	cfg.Progress = progressTo(os.Stderr)
+	cfg.Progress = out.progress()
 	res, err := pipeline.Run(c.Context, cfg)
-	endProgress(cfg.Progress)
+	out.done()
 	if err != nil {
 		return err
 	}
-	fmt.Fprintln(os.Stderr, res.Vectorized.Account.String())
-	if err := res.Write(out); err != nil {
+	out.moreSkips()
+	out.note("%s", res.Vectorized.Account.String())
+	if err := res.Write(dir); err != nil {
 		return err
 	}
-	if err := res.Summary(os.Stdout); err != nil {
+	if err := res.Summary(out.textWriter()); err != nil {
 		return err
 	}
-	fmt.Printf("report: %s\n", filepath.Join(out, pipeline.ReportFile))
-	return nil
+	out.text("report: %s", filepath.Join(dir, pipeline.ReportFile))
+	return out.summary(runSummary("run", dir, res))
+}
+
+// runSummary is the --json view of a run (or of a reduced one).
+func runSummary(command, dir string, res *pipeline.Result) map[string]any {
+	r := res.Report
+	timings := map[string]float64{}
+	for _, t := range r.Timings {
+		timings[t.Stage] = t.Duration.Seconds()
+	}
+	topics := make([]map[string]any, len(r.Topics))
+	for i, t := range r.Topics {
+		terms := make([]string, len(t.Terms))
+		for j, term := range t.Terms {
+			terms[j] = term.Term
+		}
+		topics[i] = map[string]any{"topic": t.ID, "documents": t.Size, "terms": terms, "coherence": number(t.Coherence)}
+	}
+	s := map[string]any{
+		"command":    command,
+		"out":        dir,
+		"report":     filepath.Join(dir, pipeline.ReportFile),
+		"documents":  r.Documents,
+		"terms":      r.Terms,
+		"nonzeros":   r.NonZeros,
+		"unassigned": r.Unassigned,
+		"read":       res.Vectorized.Account.Read,
+		"skipped":    res.Vectorized.Account.SkippedTotal(),
+		"loss":       r.Loss,
+		"objective":  number(r.Objective),
+		"iterations": res.Fit.Iterations,
+		"coherence":  number(r.Coherence),
+		"topics":     topics,
+		"seconds":    timings,
+	}
+	if sc := r.Scores; sc != nil {
+		s["scores"] = map[string]float64{"nmi": sc.NMI, "ari": sc.ARI, "purity": sc.Purity, "accuracy": sc.Accuracy}
+	}
+	return s
+}
+
+// number is x for JSON, or null when it is not finite (a reduced run has
+// no objective or coherence: no matrix to measure them on).
+func number(x float64) any {
+	if math.IsNaN(x) || math.IsInf(x, 0) {
+		return nil
+	}
+	return x
 }

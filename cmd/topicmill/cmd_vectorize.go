@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -16,42 +15,59 @@ import (
 // (X.mtx, terms × documents) with its vocabulary and document list.
 func vectorizeCommand() *cli.Command {
 	flags := append(readFlags(), vectorFlags()...)
-	flags = append(flags, &cli.StringFlag{Name: "out", Value: "topicmill-out", Usage: "folder for X.mtx, terms.parquet and docs.parquet"})
+	flags = append(flags, outputFlags()...)
+	flags = append(flags, &cli.StringFlag{Name: "out", Value: "topicmill-out", Usage: "`DIR` for X.mtx, terms.parquet and docs.parquet"})
 	return &cli.Command{
 		Name:      "vectorize",
 		Usage:     "turn a corpus into a terms × documents TF-IDF matrix (MatrixMarket) with its vocabulary",
 		ArgsUsage: "CORPUS",
-		Flags:     flags,
-		Action:    vectorizeAction,
+		Description: `Only the text stages of run: X.mtx, terms.parquet and docs.parquet.
+
+Example:
+   topicmill vectorize testdata/demo --out out/vec`,
+		Flags:  flags,
+		Action: vectorizeAction,
 	}
 }
 
 func vectorizeAction(c *cli.Context) error {
-	cfg, err := vectorConfig(c)
+	out := newOutput(c)
+	cfg, err := vectorConfig(c, out)
 	if err != nil {
 		return err
 	}
 	if err := cfg.Validate(); err != nil {
 		return err
 	}
-	out := c.String("out")
-	if err := pipeline.CheckOutputFolder(out); err != nil {
+	dir := c.String("out")
+	if err := pipeline.CheckOutputFolder(dir); err != nil {
 		return err
 	}
-	cfg.Progress = progressTo(os.Stderr)
+	cfg.Progress = out.progress()
 	vec, err := pipeline.Vectorize(c.Context, cfg)
-	endProgress(cfg.Progress)
+	out.done()
 	if err != nil {
 		return err
 	}
 	writeStart := time.Now()
-	if err := vec.Write(out, cfg); err != nil {
+	if err := vec.Write(dir, cfg); err != nil {
 		return err
 	}
-	fmt.Fprintln(os.Stderr, vec.Account.String())
-	fmt.Fprintln(os.Stderr, stageTimes(vec.Timings, time.Since(writeStart)))
-	fmt.Printf("X: %d terms × %d documents, %d non-zeros -> %s\n", vec.X.Rows, vec.X.Cols, vec.X.NNZ(), filepath.Join(out, pipeline.MatrixFile))
-	return nil
+	write := time.Since(writeStart)
+	out.moreSkips()
+	out.note("%s", vec.Account.String())
+	out.note("%s", stageTimes(vec.Timings, write))
+	matrix := filepath.Join(dir, pipeline.MatrixFile)
+	out.text("X: %d terms × %d documents, %d non-zeros -> %s", vec.X.Rows, vec.X.Cols, vec.X.NNZ(), matrix)
+	seconds := map[string]float64{"write": write.Seconds()}
+	for _, t := range vec.Timings {
+		seconds[t.Stage] = t.Duration.Seconds()
+	}
+	return out.summary(map[string]any{
+		"command": "vectorize", "out": dir, "matrix": matrix,
+		"terms": vec.X.Rows, "documents": vec.X.Cols, "nonzeros": vec.X.NNZ(),
+		"read": vec.Account.Read, "skipped": vec.Account.SkippedTotal(), "seconds": seconds,
+	})
 }
 
 // stageTimes is the one-line account of where the time went: every stage of

@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"os"
 
 	"github.com/urfave/cli/v2"
 
@@ -86,8 +85,9 @@ func positive[T int | int64](name string) func(*cli.Context, T) error {
 	}
 }
 
-// corpusOptions reads the reading flags.
-func corpusOptions(c *cli.Context) (corpus.Options, error) {
+// corpusOptions reads the reading flags; problems with documents are
+// reported through out.
+func corpusOptions(c *cli.Context, out *output) (corpus.Options, error) {
 	strip, err := corpus.ParseStrip(c.String("strip"))
 	if err != nil {
 		return corpus.Options{}, usageError{err.Error()}
@@ -103,18 +103,8 @@ func corpusOptions(c *cli.Context) (corpus.Options, error) {
 		IDField:      c.String("id-field"),
 		LabelField:   c.String("label-field"),
 		DateField:    c.String("date-field"),
-		Workers:      c.Int("workers"),
-		OnProblem:    reportProblem,
+		OnProblem:    out.problem,
 	}, nil
-}
-
-// reportProblem tells the user, on stderr, about each document that was
-// skipped, naming its file and the reason; repairs and truncations are only
-// counted in the closing account.
-func reportProblem(p corpus.Problem) {
-	if p.Reason.IsSkip() {
-		fmt.Fprintf(os.Stderr, "topicmill: skipped %s\n", p)
-	}
 }
 
 // oneCorpus returns the single positional argument, the corpus.
@@ -126,12 +116,12 @@ func oneCorpus(c *cli.Context) (string, error) {
 }
 
 // vectorConfig reads the reading and vectorizing flags into a config.
-func vectorConfig(c *cli.Context) (pipeline.Config, error) {
+func vectorConfig(c *cli.Context, out *output) (pipeline.Config, error) {
 	source, err := oneCorpus(c)
 	if err != nil {
 		return pipeline.Config{}, err
 	}
-	opts, err := corpusOptions(c)
+	opts, err := corpusOptions(c, out)
 	if err != nil {
 		return pipeline.Config{}, err
 	}

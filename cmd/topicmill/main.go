@@ -33,7 +33,7 @@ func main() {
 		if errors.Is(err, context.Canceled) {
 			fmt.Fprintln(os.Stderr, "topicmill: interrupted; no output was written in part")
 		} else {
-			fmt.Fprintln(os.Stderr, "topicmill:", err)
+			fmt.Fprintln(os.Stderr, "topicmill:", sanitize(err.Error()))
 		}
 		os.Exit(exitCode(err))
 	}
@@ -59,6 +59,9 @@ func newApp() *cli.App {
 			vectorizeCommand(),
 			factorCommand(),
 			assignCommand(),
+			versionCommand(),
+			topicsCommand(),
+			reduceCommand(),
 			recommendCommand(),
 		},
 		// Errors are printed once, by main.

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"math"
 	"os"
@@ -206,5 +207,82 @@ func TestStageTimes(t *testing.T) {
 	want := "timings: vectorize 0.610s (read and tokenize 0.520s, vocabulary and TF-IDF 0.090s), write 0.120s"
 	if got != want {
 		t.Errorf("stageTimes = %q, want %q", got, want)
+	}
+}
+
+// captured runs topicmill with stdout and stderr sent to files and returns
+// what each received.
+func captured(t *testing.T, args ...string) (stdout, stderr string, err error) {
+	t.Helper()
+	dir := t.TempDir()
+	outF, _ := os.Create(filepath.Join(dir, "stdout"))
+	errF, _ := os.Create(filepath.Join(dir, "stderr"))
+	oldOut, oldErr := os.Stdout, os.Stderr
+	os.Stdout, os.Stderr = outF, errF
+	err = topicmill(t, args...)
+	os.Stdout, os.Stderr = oldOut, oldErr
+	outF.Close()
+	errF.Close()
+	o, _ := os.ReadFile(filepath.Join(dir, "stdout"))
+	e, _ := os.ReadFile(filepath.Join(dir, "stderr"))
+	return string(o), string(e), err
+}
+
+// TestJSONAndQuiet checks that --json prints one JSON object with the
+// run's numbers on stdout, and --quiet prints nothing at all.
+func TestJSONAndQuiet(t *testing.T) {
+	out := t.TempDir()
+	stdout, _, err := captured(t, "run", demo, "--k", "6", "--out", out, "--json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var run struct {
+		Command   string             `json:"command"`
+		Documents int                `json:"documents"`
+		Report    string             `json:"report"`
+		Scores    map[string]float64 `json:"scores"`
+		Topics    []struct {
+			Documents int      `json:"documents"`
+			Terms     []string `json:"terms"`
+		} `json:"topics"`
+	}
+	if err := json.Unmarshal([]byte(stdout), &run); err != nil {
+		t.Fatalf("run --json printed %q: %v", stdout, err)
+	}
+	if run.Command != "run" || run.Documents != 300 || len(run.Topics) != 6 || run.Scores["nmi"] < 0.95 || run.Report != filepath.Join(out, "report.html") {
+		t.Errorf("run --json = %+v", run)
+	}
+	if strings.Count(strings.TrimSpace(stdout), "\n") != 0 {
+		t.Errorf("run --json printed more than one line: %q", stdout)
+	}
+	stdout, stderr, err := captured(t, "assign", demo, "--model", out, "--out", t.TempDir(), "--quiet")
+	if err != nil || stdout != "" || stderr != "" {
+		t.Errorf("assign --quiet printed %q and %q (err %v), want nothing", stdout, stderr, err)
+	}
+	stdout, _, err = captured(t, "assign", demo, "--model", out, "--out", t.TempDir(), "--json", "-q")
+	var assign struct {
+		Classification struct {
+			Accuracy float64 `json:"accuracy"`
+		} `json:"classification"`
+	}
+	if err != nil || json.Unmarshal([]byte(stdout), &assign) != nil || assign.Classification.Accuracy < 0.99 {
+		t.Errorf("assign --json -q printed %q (err %v)", stdout, err)
+	}
+	stdout, _, err = captured(t, "version", "--json")
+	var v struct {
+		Version     string `json:"version"`
+		ModelFormat int    `json:"model_format"`
+	}
+	if err != nil || json.Unmarshal([]byte(stdout), &v) != nil || v.Version != pipeline.Version || v.ModelFormat != pipeline.ModelFormat {
+		t.Errorf("version --json printed %q (err %v)", stdout, err)
+	}
+}
+
+// TestHelpShowsExamples checks that every sub-command's help has an example.
+func TestHelpShowsExamples(t *testing.T) {
+	for _, cmd := range newApp().Commands {
+		if !strings.Contains(cmd.Description, "topicmill "+cmd.Name) {
+			t.Errorf("%s --help has no example", cmd.Name)
+		}
 	}
 }

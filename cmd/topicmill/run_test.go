@@ -23,7 +23,7 @@ func TestRunDemoFindsTheSubjects(t *testing.T) {
 	if err := topicmill(t, "run", demo, "--k", "6", "--out", out); err != nil {
 		t.Fatal(err)
 	}
-	for _, name := range []string{"report.html", "topics.parquet", "assignments.parquet", "doc_topics.parquet", "terms.parquet", "docs.parquet", "model.json", "trace.csv"} {
+	for _, name := range []string{"report.html", "topics.parquet", "assignments.parquet", "doc_topics.parquet", "terms.parquet", "docs.parquet", "model.json", "trace.csv", "topic_tree.parquet"} {
 		if info, err := os.Stat(filepath.Join(out, name)); err != nil || info.Size() == 0 {
 			t.Errorf("output %s missing or empty: %v", name, err)
 		}
@@ -74,6 +74,18 @@ func TestRunDemoFindsTheSubjects(t *testing.T) {
 	for _, p := range got {
 		if p.Predicted != p.Label || !(p.PredictedConfidence > 0.5 && p.PredictedConfidence <= 1) {
 			t.Errorf("%s: predicted %q with confidence %v, want %q", p.DocID, p.Predicted, p.PredictedConfidence, p.Label)
+		}
+	}
+	scores, err := parquet.ReadFile[report.ClassificationRow](filepath.Join(pred, "classification.parquet"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(scores) != len(news) {
+		t.Fatalf("classification.parquet has %d labels, want %d", len(scores), len(news))
+	}
+	for _, s := range scores {
+		if s.Documents != 1 || s.Correct != 1 || s.F1 != 1 {
+			t.Errorf("classification of %s: %+v, want its one document right", s.Label, s)
 		}
 	}
 }
