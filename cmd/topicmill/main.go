@@ -62,6 +62,7 @@ func newApp() *cli.App {
 			versionCommand(),
 			topicsCommand(),
 			reduceCommand(),
+			sweepCommand(),
 			recommendCommand(),
 		},
 		// Errors are printed once, by main.
