@@ -18,10 +18,12 @@ import (
 	"github.com/topicmill/topicmill/report"
 )
 
-// TestFactorTablesTVShows factors testdata/tvshows.csv (7 shows × 5
-// viewers, a header of names) at k = 2: Jai and PB watch shows 0, 1 and 3,
-// Arnab, Abhi and Diya shows 2, 4, 5 and 6, and the tables say so, in
-// Parquet and CSV alike.
+// TestFactorTablesTVShows factors testdata/tvshows.csv (the NMF lecture's
+// 7 shows × 5 viewers, a header of names) at k = 2: Jai (sitcoms and
+// Quantico) has a factor to himself, topped by shows 0, 1 and 3; PB, Arnab
+// and Diya, who rated Black Mirror, share the other, topped by shows 5, 2
+// and 1; Abhi (F.R.I.E.N.D.S, TBBT, GoT) loads on both. The tables say so,
+// in Parquet and CSV alike.
 func TestFactorTablesTVShows(t *testing.T) {
 	out := t.TempDir()
 	res, err := FactorMatrix(context.Background(), FactorOptions{Matrix: "../testdata/tvshows.csv", NMF: factor.NMF{K: 2}, Out: out, TopRows: 3})
@@ -38,12 +40,12 @@ func TestFactorTablesTVShows(t *testing.T) {
 	group := map[string]int32{}
 	for _, a := range as {
 		group[a.Name] = a.Factor
-		if a.Confidence < 0.85 || a.SecondFactor != 1-a.Factor {
-			t.Errorf("%s: confidence %.3f, second factor %d; want ≥ 0.85 and the other factor", a.Name, a.Confidence, a.SecondFactor)
+		if split := a.Name == "Abhi"; (a.Confidence < 0.9) != split || a.Confidence > 0.6 && split || a.SecondFactor != 1-a.Factor {
+			t.Errorf("%s: confidence %.3f, second factor %d; want ≥ 0.9 (Abhi: about 0.51) and the other factor", a.Name, a.Confidence, a.SecondFactor)
 		}
 	}
-	if len(as) != 5 || group["Jai"] != group["PB"] || group["Arnab"] != group["Abhi"] || group["Abhi"] != group["Diya"] || group["Jai"] == group["Diya"] {
-		t.Errorf("assignments %+v: want {Jai, PB} and {Arnab, Abhi, Diya}", as)
+	if len(as) != 5 || group["PB"] != group["Arnab"] || group["Arnab"] != group["Abhi"] || group["Abhi"] != group["Diya"] || group["Jai"] == group["Diya"] {
+		t.Errorf("assignments %+v: want {Jai} and {PB, Arnab, Abhi, Diya}", as)
 	}
 	top, err := parquet.ReadFile[report.TopRowRow](filepath.Join(out, TopRowsFile))
 	if err != nil {
@@ -54,8 +56,8 @@ func TestFactorTablesTVShows(t *testing.T) {
 		shows[r.Factor] = append(shows[r.Factor], r.Row)
 	}
 	jai, diya := shows[group["Jai"]], shows[group["Diya"]]
-	if !sameSet(jai, []int32{0, 1, 3}) || !sameSet(diya, []int32{2, 4, 5}) {
-		t.Errorf("top shows %v (Jai's factor), %v (Diya's); want {0 1 3}, {2 4 5}", jai, diya)
+	if !sameSet(jai, []int32{0, 1, 3}) || !sameSet(diya, []int32{1, 2, 5}) {
+		t.Errorf("top shows %v (Jai's factor), %v (Diya's); want {0 1 3}, {1 2 5}", jai, diya)
 	}
 	// The CSV tables hold the same rows.
 	for _, tc := range []struct {
