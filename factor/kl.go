@@ -2,6 +2,7 @@ package factor
 
 import (
 	"context"
+	"fmt"
 	"math"
 	"time"
 
@@ -23,7 +24,7 @@ type klState struct {
 	s       settings
 	W, Ht   *mat.Dense
 	v, vt   []float64
-	perm    []int
+	perm    []int32     // int32: the non-zeros of X fit int32 column indexes (half of []int at 88 M entries)
 	xlogx   float64     // Σ x·log x − x over the non-zeros
 	bufs    [][]float64 // scratch per goroutine
 	sumW    []float64   // column sums of W
@@ -162,8 +163,12 @@ func (st *klState) objective() float64 {
 }
 
 // transposePerm returns, for each stored entry of X.T() in order, the index of
-// the same entry in X.
-func transposePerm(X *sparse.CSR) []int {
+// the same entry in X. It panics past 2³¹ − 1 entries (26 GB of X), which the
+// int32 indexes of sparse.CSR cannot address either.
+func transposePerm(X *sparse.CSR) []int32 {
+	if X.NNZ() > math.MaxInt32 {
+		panic(fmt.Sprintf("factor: %d non-zeros do not fit int32 indexes", X.NNZ()))
+	}
 	next := make([]int, X.Cols+1)
 	for _, c := range X.ColInd {
 		next[c+1]++
@@ -171,9 +176,9 @@ func transposePerm(X *sparse.CSR) []int {
 	for j := 0; j < X.Cols; j++ {
 		next[j+1] += next[j]
 	}
-	perm := make([]int, X.NNZ())
+	perm := make([]int32, X.NNZ())
 	for p, c := range X.ColInd {
-		perm[next[c]] = p
+		perm[next[c]] = int32(p)
 		next[c]++
 	}
 	return perm

@@ -23,10 +23,7 @@ func summarize(cfg Config, vec *Vectorized, fit *factor.Result, as []cluster.Ass
 	topIDs, topWeights := cluster.TopTerms(wn, cfg.TopTerms)
 	coherence, nnz := make([]float64, k), 0
 	if vec.X != nil {
-		coherence = cluster.Coherence(topIDs, func(term int) []int32 {
-			cols, _ := vec.X.Row(term)
-			return cols
-		}, n)
+		coherence = topicCoherence(vec, topIDs)
 		nnz = vec.X.NNZ()
 	} else {
 		for t := range coherence {
@@ -93,6 +90,15 @@ func summarize(cfg Config, vec *Vectorized, fit *factor.Result, as []cluster.Ass
 		}
 	}
 	return run
+}
+
+// topicCoherence is the NPMI coherence of each topic's top terms (term ids
+// by topic) over the corpus's documents.
+func topicCoherence(vec *Vectorized, topIDs [][]int) []float64 {
+	return cluster.Coherence(topIDs, func(term int) []int32 {
+		cols, _ := vec.X.Row(term)
+		return cols
+	}, vec.X.Cols)
 }
 
 // mean returns the average of xs (0 for none).
