@@ -8,6 +8,8 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"math/rand/v2"
+	"slices"
 	"strings"
 	"time"
 
@@ -34,6 +36,12 @@ type Config struct {
 	Weighting tfidf.Weighting // how counts become X's values
 	NMF       factor.NMF      // the factorization (K defaults to DefaultK, Loss to DefaultLoss)
 	Workers   int             // goroutines for every parallel stage; ≤ 0 means GOMAXPROCS
+
+	// FitSample is how many documents, drawn with the seed, W is fitted on
+	// before every document is assigned with W fixed (the assign path): 0
+	// means all of them up to AutoSampleAbove documents and AutoSample
+	// above; a negative value always fits on all.
+	FitSample int
 
 	TopTerms        int // terms shown per topic; 0 means DefaultTopTerms
 	Representatives int // example documents per topic; 0 means DefaultRepresentatives
@@ -68,6 +76,13 @@ const (
 	DefaultTopTerms = 10
 	// DefaultRepresentatives is the number of example documents per topic.
 	DefaultRepresentatives = 5
+)
+
+// Fitting on a sample: a corpus of more than AutoSampleAbove documents is
+// fitted on AutoSample of them by default, then assigned whole.
+const (
+	AutoSampleAbove = 250_000
+	AutoSample      = 100_000
 )
 
 // DefaultLoss is the factorization loss of a topic run when none is given.
@@ -241,6 +256,9 @@ func (c Config) Parameters() map[string]string {
 	if c.Corpus.DateFrom != "" {
 		p["date-from"] = string(c.Corpus.DateFrom)
 	}
+	if c.FitSample != 0 {
+		p["fit-sample"] = fmt.Sprint(c.FitSample)
+	}
 	return p
 }
 
@@ -249,4 +267,20 @@ func orDefault(s, def string) string {
 		return def
 	}
 	return s
+}
+
+// sample returns the sorted indexes of the documents of a corpus of n to
+// fit on, drawn with the seed, or nil to fit on all of them.
+func (c Config) sample(n int) []int {
+	size := c.FitSample
+	if size == 0 && n > AutoSampleAbove {
+		size = AutoSample
+	}
+	if size <= 0 || size >= n {
+		return nil
+	}
+	rng := rand.New(rand.NewPCG(c.NMF.Seed, 0x5a3c9e1d))
+	picked := rng.Perm(n)[:size]
+	slices.Sort(picked)
+	return picked
 }

@@ -104,7 +104,9 @@ func (b timeBins) periods(lo, hi time.Time) ([]period, func(time.Time) int) {
 // re-weighted by the mean TF-IDF column of those documents, so a word ranks
 // high when it is both the topic's and used in that period. It returns nil
 // when no document has a date. Rows come period by period, topics in order.
-func topicsOverTime(bins timeBins, W *mat.Dense, X *sparse.CSR, docs []DocInfo, as []cluster.Assignment, v *vocab.Vocabulary, words int) []report.PeriodTopic {
+// X's column of document j is colOf[j] (-1: not in X, as outside a fitted
+// sample, where only the documents in X weigh the words); nil means j.
+func topicsOverTime(bins timeBins, W *mat.Dense, X *sparse.CSR, colOf []int, docs []DocInfo, as []cluster.Assignment, v *vocab.Vocabulary, words int) []report.PeriodTopic {
 	var lo, hi time.Time
 	for _, d := range docs {
 		if d.Date.IsZero() {
@@ -149,7 +151,14 @@ func topicsOverTime(bins timeBins, W *mat.Dense, X *sparse.CSR, docs []DocInfo, 
 			}
 			if len(group) > 0 {
 				touched = touched[:0]
+				inX := 0
 				for _, j := range group {
+					if colOf != nil {
+						if j = colOf[j]; j < 0 {
+							continue
+						}
+					}
+					inX++
 					cols, vals := Xt.Row(j)
 					for q, i := range cols {
 						if acc[i] == 0 {
@@ -158,7 +167,9 @@ func topicsOverTime(bins timeBins, W *mat.Dense, X *sparse.CSR, docs []DocInfo, 
 						acc[i] += vals[q]
 					}
 				}
-				cell.Terms = periodWords(W, t, acc, touched, 1/float64(len(group)), v, words)
+				if inX > 0 {
+					cell.Terms = periodWords(W, t, acc, touched, 1/float64(inX), v, words)
+				}
 			}
 			cells = append(cells, cell)
 		}

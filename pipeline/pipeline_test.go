@@ -391,3 +391,82 @@ func TestParseShard(t *testing.T) {
 func analyzerFilter(m map[string]any, i int) map[string]any {
 	return m["analyzer"].(map[string]any)["filters"].([]any)[i].(map[string]any)
 }
+
+// TestFitOnASample checks that a run fitted on a sample builds X for the
+// sample only, assigns every document, finds the subjects still, and is
+// the same for the same seed.
+func TestFitOnASample(t *testing.T) {
+	ctx := context.Background()
+	cfg := Config{Source: demo, NMF: factor.NMF{K: 6}, FitSample: 90}
+	res, err := Run(ctx, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Vectorized.X.Cols != 90 || len(res.Vectorized.Columns) != 90 || len(res.Assignments) != 300 {
+		t.Fatalf("X has %d columns for %d sampled, %d assignments; want 90, 90, 300", res.Vectorized.X.Cols, len(res.Vectorized.Columns), len(res.Assignments))
+	}
+	if _, n := res.Fit.H.Dims(); n != 300 {
+		t.Errorf("H has %d columns, want 300", n)
+	}
+	if s := res.Report.Scores; s == nil || s.NMI < 0.95 {
+		t.Errorf("scores %+v, want NMI ≥ 0.95 from a 90-document fit", s)
+	}
+	if got := res.Report.Parameters["fitted-on"]; got != "90 of 300 documents" {
+		t.Errorf("fitted-on = %q", got)
+	}
+	again, err := Run(ctx, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(again.Assignments, res.Assignments) || !reflect.DeepEqual(again.Vectorized.Columns, res.Vectorized.Columns) {
+		t.Error("the same seed gives another sample or other assignments")
+	}
+	other, err := Run(ctx, Config{Source: demo, NMF: factor.NMF{K: 6, Seed: 9}, FitSample: 90})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if reflect.DeepEqual(other.Vectorized.Columns, res.Vectorized.Columns) {
+		t.Error("another seed draws the same sample")
+	}
+	// A sample as large as the corpus is the whole corpus.
+	whole, err := Run(ctx, Config{Source: demo, NMF: factor.NMF{K: 6}, FitSample: 300})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if whole.Vectorized.Columns != nil || whole.Vectorized.X.Cols != 300 {
+		t.Errorf("FitSample = n gives columns %v", whole.Vectorized.Columns)
+	}
+}
+
+// TestSampledRunOverTime checks that topics over time take their words
+// from the sampled documents only, without failing on the others.
+func TestSampledRunOverTime(t *testing.T) {
+	dir := t.TempDir()
+	src := filepath.Join(dir, "docs.jsonl")
+	var lines strings.Builder
+	for i := range 40 {
+		text := "rocket orbit launch moon telescope"
+		if i%2 == 1 {
+			text = "garlic pasta oven sauce pepper"
+		}
+		fmt.Fprintf(&lines, "{\"id\":\"d%d\",\"text\":%q,\"date\":\"2024-%02d-01\"}\n", i, text, 1+i%4)
+	}
+	if err := os.WriteFile(src, []byte(lines.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res, err := Run(context.Background(), Config{Source: src, NMF: factor.NMF{K: 2}, FitSample: 10, TimeBins: "month", Pruning: vocab.Pruning{MinDF: 1, MaxDF: 1}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cells := res.Report.OverTime
+	if len(cells) != 8 {
+		t.Fatalf("%d period × topic cells, want 4 months × 2 topics", len(cells))
+	}
+	docs := 0
+	for _, c := range cells {
+		docs += c.Documents
+	}
+	if docs != 40 {
+		t.Errorf("the cells count %d documents, want all 40", docs)
+	}
+}

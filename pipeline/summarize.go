@@ -45,6 +45,9 @@ func summarize(cfg Config, vec *Vectorized, fit *factor.Result, as []cluster.Ass
 	}
 	params := cfg.Parameters()
 	params["k"] = fmt.Sprint(k)
+	if vec.Columns != nil {
+		params["fitted-on"] = fmt.Sprintf("%d of %d documents", len(vec.Columns), n)
+	}
 	run := &report.Run{
 		Version:    Version,
 		Corpus:     cfg.Source,

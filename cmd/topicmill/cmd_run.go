@@ -16,6 +16,7 @@ func runCommand() *cli.Command {
 	flags := append(readFlags(), vectorFlags()...)
 	flags = append(flags, factorFlags(pipeline.DefaultLoss)...)
 	flags = append(flags, guideFlags()...)
+	flags = append(flags, sampleFlag())
 	flags = append(flags, outputFlags()...)
 	flags = append(flags, &cli.StringFlag{Name: "out", Value: "topicmill-out", Usage: "`DIR` for the outputs"})
 	return &cli.Command{
@@ -57,6 +58,7 @@ func runAction(c *cli.Context) error {
 	}
 	cfg.SeedStrength = c.Float64("seed-strength")
 	cfg.TimeBins = c.String("time-bins")
+	cfg.FitSample = c.Int("fit-sample")
 	if err := cfg.Validate(); err != nil {
 		return err
 	}

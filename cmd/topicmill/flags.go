@@ -75,6 +75,11 @@ func factorFlags(defaultLoss factor.Loss) []cli.Flag {
 	}
 }
 
+// sampleFlag is --fit-sample, for run.
+func sampleFlag() cli.Flag {
+	return &cli.IntFlag{Name: "fit-sample", Usage: fmt.Sprintf("fit W on `N` documents drawn with the seed, then assign all with W fixed (0: all up to %d documents, %d above; -1: all)", pipeline.AutoSampleAbove, pipeline.AutoSample)}
+}
+
 // positive is the check of a flag whose zero would only mean "the
 // default" to the library: given on the command line, it must be ≥ 1.
 func positive[T int | int64](name string) func(*cli.Context, T) error {
