@@ -9,7 +9,6 @@ import (
 
 	"github.com/topicmill/topicmill/factor"
 	"github.com/topicmill/topicmill/pipeline"
-	"github.com/topicmill/topicmill/report"
 )
 
 // sweepCommand is `topicmill sweep`: fit a corpus (or a matrix) at several
@@ -104,11 +103,12 @@ func sweepAction(c *cli.Context) error {
 	}
 	page := filepath.Join(dir, pipeline.SweepReportFile)
 	out.text("report: %s", page)
-	return out.summary(sweepSummary(dir, page, res.Report))
+	return out.summary(sweepSummary(dir, page, res))
 }
 
 // sweepSummary is the --json view of a sweep.
-func sweepSummary(dir, page string, r *report.Sweep) map[string]any {
+func sweepSummary(dir, page string, res *pipeline.SweepResult) map[string]any {
+	r := res.Report
 	points := make([]map[string]any, len(r.Points))
 	for i, p := range r.Points {
 		points[i] = map[string]any{
