@@ -414,6 +414,17 @@ func TestFitOnASample(t *testing.T) {
 	if got := res.Report.Parameters["fitted-on"]; got != "90 of 300 documents" {
 		t.Errorf("fitted-on = %q", got)
 	}
+	sampled := map[string]bool{}
+	for _, j := range res.Vectorized.Columns {
+		sampled[res.Vectorized.Docs[j].ID] = true
+	}
+	for _, topic := range res.Report.Topics {
+		for _, r := range topic.Representatives {
+			if !sampled[r.ID] || r.Snippet == "" {
+				t.Errorf("topic %d shows %s (sampled %v, snippet %q): want sampled documents with their text", topic.ID, r.ID, sampled[r.ID], r.Snippet)
+			}
+		}
+	}
 	again, err := Run(ctx, cfg)
 	if err != nil {
 		t.Fatal(err)

@@ -30,7 +30,7 @@ func summarize(cfg Config, vec *Vectorized, fit *factor.Result, as []cluster.Ass
 			coherence[t] = math.NaN() // a reduced run has no matrix
 		}
 	}
-	reps := cluster.Representatives(as, k, cfg.Representatives)
+	reps := cluster.Representatives(representable(vec, as), k, cfg.Representatives)
 	majority, share := cluster.Majority(labels, as, k)
 	similarity := cluster.Similarity(fit.W)
 
@@ -123,4 +123,22 @@ func TracePoints(trace []factor.Iteration) []report.TracePoint {
 		points[i] = report.TracePoint{Iteration: it.N, Objective: it.Objective, Elapsed: it.Elapsed}
 	}
 	return points
+}
+
+// representable returns the assignments among which a topic's example
+// documents are chosen: all of them, or for a run fitted on a sample only
+// the sample's (the others' snippets are not kept: 240 MB for a million
+// documents), the rest marked unassigned.
+func representable(vec *Vectorized, as []cluster.Assignment) []cluster.Assignment {
+	if vec.Columns == nil {
+		return as
+	}
+	out := make([]cluster.Assignment, len(as))
+	for j := range out {
+		out[j] = cluster.Assignment{Topic: -1, Second: -1}
+	}
+	for _, j := range vec.Columns {
+		out[j] = as[j]
+	}
+	return out
 }

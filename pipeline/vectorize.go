@@ -113,6 +113,7 @@ func vectorize(ctx context.Context, cfg Config, sampled bool) (*Vectorized, erro
 	var columns []int
 	if sampled {
 		columns = cfg.sample(len(bags))
+		dropSnippets(docs, columns)
 	}
 	x := weights.Matrix(pick(bags, columns), workers)
 	if x.NNZ() == 0 {
@@ -138,6 +139,23 @@ func vectorize(ctx context.Context, cfg Config, sampled bool) (*Vectorized, erro
 		vec.bags = bags
 	}
 	return vec, nil
+}
+
+// dropSnippets forgets the snippets of the documents outside the sample:
+// only the sample's are shown in the report.
+func dropSnippets(docs []DocInfo, sample []int) {
+	if sample == nil {
+		return
+	}
+	keep := make([]bool, len(docs))
+	for _, j := range sample {
+		keep[j] = true
+	}
+	for j := range docs {
+		if !keep[j] {
+			docs[j].Snippet = ""
+		}
+	}
 }
 
 // pick returns the bags at the given indexes, or all of them for nil.
