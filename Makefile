@@ -7,7 +7,7 @@ CORPORA   ?= ../shared/corpora
 BENCH_OUT ?= out/bench
 PYTHON    ?= /usr/bin/python3
 
-.PHONY: build run test test-deps vet bench bench-vectorize bench-factor bench-run check-report demo clean
+.PHONY: build run test test-deps vet bench bench-vectorize bench-factor bench-run bench-scale check-report demo clean
 
 build:
 	$(GO) build -o $(BIN) ./cmd/topicmill
@@ -45,6 +45,11 @@ bench-factor: build
 ## wall time and NMI/ARI/accuracy next to scikit-learn's.
 bench-run: build
 	@scripts/bench-run.sh $(BIN) $(CORPORA)/20news-bydate $(BENCH_OUT)
+
+## bench-scale: topicmill run with defaults on generated corpora of 10k,
+## 100k, 300k and 1M documents (SIZES=...; SKLEARN=1 adds scikit-learn).
+bench-scale: build
+	@scripts/bench-scale.sh $(BIN) $(BENCH_OUT)/scale $(SIZES)
 
 bench: bench-vectorize bench-factor bench-run
 

@@ -37,7 +37,10 @@ type Vectorized struct {
 	X       *sparse.CSR       // terms × documents TF-IDF matrix
 	// Columns, when set, is the document of each column of X: a run fitted
 	// on a sample (Config.FitSample) builds only those columns.
-	Columns  []int
+	Columns []int
+	// NonZeros counts the entries of the whole terms × documents matrix,
+	// built or not (X holds only the sample's when Columns is set).
+	NonZeros int
 	Account  corpus.Stats     // what was read and skipped
 	Problems []corpus.Problem // every document skipped or changed on reading, in order
 	Timings  []Timing         // wall time of each stage so far
@@ -119,8 +122,13 @@ func vectorize(ctx context.Context, cfg Config, sampled bool) (*Vectorized, erro
 	if x.NNZ() == 0 {
 		return nil, fmt.Errorf("%s: no document has a term left after tokenizing and pruning: %w", cfg.Source, ErrNoTerms)
 	}
+	nonzeros := 0
+	for _, b := range bags {
+		nonzeros += len(b.Terms)
+	}
 	vec := &Vectorized{
 		Source:   cfg.Source,
+		NonZeros: nonzeros,
 		Columns:  columns,
 		Docs:     docs,
 		Vocab:    v,

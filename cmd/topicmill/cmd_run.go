@@ -105,21 +105,22 @@ func runSummary(command, dir string, res *pipeline.Result) map[string]any {
 		topics[i] = map[string]any{"topic": t.ID, "documents": t.Size, "terms": terms, "coherence": number(t.Coherence)}
 	}
 	s := map[string]any{
-		"command":    command,
-		"out":        dir,
-		"report":     filepath.Join(dir, pipeline.ReportFile),
-		"documents":  r.Documents,
-		"terms":      r.Terms,
-		"nonzeros":   r.NonZeros,
-		"unassigned": r.Unassigned,
-		"read":       res.Vectorized.Account.Read,
-		"skipped":    res.Vectorized.Account.SkippedTotal(),
-		"loss":       r.Loss,
-		"objective":  number(r.Objective),
-		"iterations": res.Fit.Iterations,
-		"coherence":  number(r.Coherence),
-		"topics":     topics,
-		"seconds":    timings,
+		"command":         command,
+		"out":             dir,
+		"report":          filepath.Join(dir, pipeline.ReportFile),
+		"documents":       r.Documents,
+		"terms":           r.Terms,
+		"nonzeros":        r.NonZeros,
+		"unassigned":      r.Unassigned,
+		"read":            res.Vectorized.Account.Read,
+		"corpus_nonzeros": corpusNonZeros(res),
+		"skipped":         res.Vectorized.Account.SkippedTotal(),
+		"loss":            r.Loss,
+		"objective":       number(r.Objective),
+		"iterations":      res.Fit.Iterations,
+		"coherence":       number(r.Coherence),
+		"topics":          topics,
+		"seconds":         timings,
 	}
 	if sc := r.Scores; sc != nil {
 		s["scores"] = map[string]float64{"nmi": sc.NMI, "ari": sc.ARI, "purity": sc.Purity, "accuracy": sc.Accuracy}
@@ -134,4 +135,13 @@ func number(x float64) any {
 		return nil
 	}
 	return x
+}
+
+// corpusNonZeros is the number of entries of the corpus's whole terms ×
+// documents matrix (a reduced run has none).
+func corpusNonZeros(res *pipeline.Result) int {
+	if res.Vectorized == nil {
+		return 0
+	}
+	return res.Vectorized.NonZeros
 }
