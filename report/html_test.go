@@ -37,7 +37,7 @@ func TestRenderHTMLContent(t *testing.T) {
 		// the run
 		"read 2,031 documents, skipped 3 (2 binary, 1 too large)",
 		"<dt>documents</dt><dd>2,028</dd>", "<dt>terms</dt><dd>11,873</dd>", "<dt>non-zeros</dt><dd>240,113</dd>",
-		"<tr><th scope=\"row\">max-iter</th><td>200</td></tr>",
+		"<tr><th scope=\"row\">max-iter</th><td><bdi>200</bdi></td></tr>",
 		"<th scope=\"row\">factor</th>", ">2.71 s</td>", ">4.40 s</td>",
 		"final objective <strong class=\"num\">1,843</strong> after 40 iterations",
 		"frobenius objective (log scale)",
@@ -46,7 +46,7 @@ func TestRenderHTMLContent(t *testing.T) {
 		`<td class="num">0.310</td>`,
 		`<span class="lbl">soc.religion.christian</span> <span class="muted num">80.0 %</span>`,
 		`<article id="topic-2" class="topic detail" style="--h: 125">`,
-		`<tr><th scope="row" title="stem: orbi">orbit</th><td class="barcell"><span class="bar"><span style="width: 50%"></span></span></td><td class="num muted">0.450</td></tr>`,
+		`<tr><th scope="row" title="stem: orbi"><bdi>orbit</bdi></th><td class="barcell"><span class="bar"><span style="width: 50%"></span></span></td><td class="num muted">0.450</td></tr>`,
 		"No documents were assigned to this topic.",
 		`<span class="conf num" title="share of the document's topic weight">85.0 %</span>`,
 		"In article &lt;1@example.com&gt; someone writes about god and jesus",
@@ -70,7 +70,7 @@ func TestRenderHTMLContent(t *testing.T) {
 	}
 	for _, topic := range sampleRun().Topics {
 		for _, term := range topic.Terms {
-			if !strings.Contains(out, ">"+term.Term+"</th>") {
+			if !strings.Contains(out, "<bdi>"+term.Term+"</bdi></th>") {
 				t.Errorf("report lacks topic %d's word %q", topic.ID, term.Term)
 			}
 		}
@@ -85,7 +85,7 @@ func TestRenderHTMLContent(t *testing.T) {
 var allowedTags = map[string]bool{
 	"!doctype": true, "html": true, "head": true, "meta": true, "title": true, "style": true, "body": true,
 	"header": true, "nav": true, "main": true, "section": true, "article": true, "footer": true, "div": true,
-	"p": true, "span": true, "strong": true, "a": true, "h1": true, "h2": true, "h3": true, "h4": true,
+	"p": true, "span": true, "bdi": true, "strong": true, "a": true, "h1": true, "h2": true, "h3": true, "h4": true,
 	"dl": true, "dt": true, "dd": true, "ol": true, "li": true, "table": true, "thead": true, "tbody": true,
 	"tfoot": true, "tr": true, "th": true, "td": true,
 	"svg": true, "g": true, "line": true, "path": true, "circle": true, "text": true,
@@ -235,7 +235,7 @@ func TestRenderHTMLShapes(t *testing.T) {
 		absent []string
 	}{
 		{"no labels", noLabels,
-			[]string{"<h2>Topics in detail</h2>", ">space</th>"},
+			[]string{"<h2>Topics in detail</h2>", "space</bdi></th>"},
 			[]string{`id="labels"`, "Majority label", `href="#labels"`, "<dt>NMI</dt>", "mostly"}},
 		{"k = 1, one trace point, all assigned, a very long word", one,
 			[]string{"1 topics · every document was assigned", `<circle class="dot"`, "kullback-leibler objective",
@@ -403,5 +403,33 @@ func TestTopicMapLayout(t *testing.T) {
 	run.TopicMap = run.TopicMap[:2]
 	if topicMap(run, topicViews(run)) != nil {
 		t.Error("a map with the wrong number of positions was drawn")
+	}
+}
+
+// TestRenderHTMLIsolatesRightToLeftText checks that a file name holding a
+// right-to-left override (U+202E) cannot reverse the text around it: every
+// untrusted string in HTML text sits in a <bdi> (or a dir="auto" block).
+func TestRenderHTMLIsolatesRightToLeftText(t *testing.T) {
+	const rtl = "invoice\u202Etxt.exe"
+	run := sampleRun()
+	run.Corpus = rtl
+	tp := &run.Topics[0]
+	tp.Terms[0] = TopicTerm{Term: rtl, Stem: rtl, Weight: 1}
+	tp.Representatives[0] = DocRef{ID: rtl, Label: rtl, Confidence: 0.5, Snippet: rtl}
+	run.Scores.Labels[0] = rtl
+	out := render(t, run)
+	for i := 0; ; {
+		j := strings.Index(out[i:], rtl)
+		if j < 0 {
+			break
+		}
+		at := i + j
+		before := out[max(0, at-40):at]
+		wide := out[max(0, at-300):at]
+		inSVGText := strings.LastIndex(wide, "<text") > strings.LastIndex(wide, "</text>") // isolated by the CSS rule on svg text
+		if !strings.HasSuffix(before, "<bdi>") && !strings.HasSuffix(before, `dir="auto">`) && !strings.HasSuffix(before, `title="`) && !strings.Contains(before, "<title>") && !strings.HasSuffix(before, "stem: ") && !inSVGText {
+			t.Errorf("right-to-left text not isolated after %q", before)
+		}
+		i = at + len(rtl)
 	}
 }

@@ -29,7 +29,13 @@ const (
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	if err := run(ctx, os.Args); err != nil {
+	err := run(ctx, os.Args)
+	if err == nil && ctx.Err() != nil {
+		// The interrupt came while the outputs were being written: they
+		// were finished (each set appears whole), so say so.
+		fmt.Fprintln(os.Stderr, "topicmill: interrupted while writing; the outputs were completed first")
+	}
+	if err != nil {
 		if errors.Is(err, context.Canceled) {
 			fmt.Fprintln(os.Stderr, "topicmill: interrupted; no output was written in part")
 		} else {
