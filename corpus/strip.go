@@ -16,6 +16,14 @@ const (
 	StripQuotes
 	// StripSignatures removes the block after the last line made only of dashes ("--").
 	StripSignatures
+	// StripMail removes a leading header block only when it is a mail or
+	// news header (at least two of its fields are RFC 5322 or RFC 5536
+	// fields such as From, Subject, Date, Newsgroups), keeping the Subject value, without
+	// "Re:", as the first line; other documents are left as they are.
+	StripMail
+	// StripNone removes nothing; it stands for "no cleaning" where an
+	// unset Strip would mean a default (pipeline.Config).
+	StripNone
 )
 
 // stripNames maps the flag words to their bits.
@@ -23,11 +31,13 @@ var stripNames = map[string]Strip{
 	"headers":    StripHeaders,
 	"quotes":     StripQuotes,
 	"signatures": StripSignatures,
+	"mail":       StripMail,
+	"none":       StripNone,
 	"all":        StripHeaders | StripQuotes | StripSignatures,
 }
 
-// ParseStrip reads a comma-separated list of "headers", "quotes",
-// "signatures" or "all"; "" means nothing.
+// ParseStrip reads a comma-separated list of "mail", "headers", "quotes",
+// "signatures" or "all", or "none"; "" means nothing (the zero Strip).
 func ParseStrip(s string) (Strip, error) {
 	var st Strip
 	for _, word := range strings.Split(s, ",") {
@@ -37,9 +47,12 @@ func ParseStrip(s string) (Strip, error) {
 		}
 		bit, ok := stripNames[word]
 		if !ok {
-			return 0, fmt.Errorf("strip %q: unknown part %q (want headers, quotes, signatures or all)", s, word)
+			return 0, fmt.Errorf("strip %q: unknown part %q (want mail, headers, quotes, signatures, all or none)", s, word)
 		}
 		st |= bit
+	}
+	if st&StripNone != 0 && st != StripNone {
+		return 0, fmt.Errorf("strip %q: none goes alone", s)
 	}
 	return st, nil
 }
@@ -47,7 +60,7 @@ func ParseStrip(s string) (Strip, error) {
 // String lists the parts as ParseStrip reads them.
 func (s Strip) String() string {
 	var parts []string
-	for _, name := range []string{"headers", "quotes", "signatures"} {
+	for _, name := range []string{"mail", "headers", "quotes", "signatures", "none"} {
 		if s&stripNames[name] != 0 {
 			parts = append(parts, name)
 		}
@@ -59,13 +72,15 @@ func (s Strip) String() string {
 // scikit-learn's 20-newsgroups loader does: the header block, quoted lines
 // (">", "|", "In article", "... writes:", "wrote:", "says:", "said:") and
 // the signature after the last dashes-only line. With keepSubject and
-// StripHeaders the Subject value, without "Re:", becomes the first line.
+// StripHeaders the Subject value, without "Re:", becomes the first line;
+// StripMail removes only a mail or news header block and always keeps the
+// subject.
 func StripEmail(text string, s Strip, keepSubject bool) string {
 	subject := ""
-	if s&StripHeaders != 0 {
-		if subj, body, ok := splitHeaders(text); ok {
+	if s&(StripHeaders|StripMail) != 0 {
+		if subj, body, known, ok := splitHeaders(text); ok && (s&StripHeaders != 0 || known >= minMailFields) {
 			text = body
-			if keepSubject {
+			if keepSubject || s&StripHeaders == 0 {
 				subject = subj
 			}
 		}
@@ -105,9 +120,10 @@ func stripBody(text string, s Strip) string {
 // splitHeaders splits a text that starts with a header block (lines up to
 // the first empty one, each a "Name: value" field or an indented
 // continuation, whitespace-only lines included, at least one a field) into the Subject value (continuations
-// joined, "Re:" removed) and the body after the blank line; ok is false when
-// the text does not start with headers.
-func splitHeaders(text string) (subject, body string, ok bool) {
+// joined, "Re:" removed) and the body after the blank line; known counts
+// the fields that are mail or news header fields (see mailFields); ok is
+// false when the text does not start with headers.
+func splitHeaders(text string) (subject, body string, known int, ok bool) {
 	inSubject, sawField := false, false
 	rest := text
 	for {
@@ -115,7 +131,7 @@ func splitHeaders(text string) (subject, body string, ok bool) {
 		line = strings.TrimSuffix(line, "\r")
 		switch {
 		case line == "":
-			return cleanSubject(subject), after, sawField
+			return cleanSubject(subject), after, known, sawField
 		case line[0] == ' ' || line[0] == '\t':
 			if inSubject {
 				subject += " " + strings.TrimSpace(line)
@@ -123,16 +139,19 @@ func splitHeaders(text string) (subject, body string, ok bool) {
 		default:
 			name, value, isField := headerField(line)
 			if !isField {
-				return "", "", false
+				return "", "", 0, false
 			}
 			sawField = true
+			if isMailField(name) {
+				known++
+			}
 			inSubject = strings.EqualFold(name, "subject")
 			if inSubject {
 				subject = strings.TrimSpace(value)
 			}
 		}
 		if !more {
-			return cleanSubject(subject), "", sawField
+			return cleanSubject(subject), "", known, sawField
 		}
 		rest = after
 	}
