@@ -56,6 +56,17 @@ const (
 	DefaultRepresentatives = 5
 )
 
+// DefaultStrip is the e-mail cleaning of a run when none is given:
+// documents that start with a mail or news header lose it, but for the
+// Subject, which stays as the first line of text; other documents are read
+// as they are. Header field names, addresses and host names are the
+// loudest words of a mail corpus and say nothing of its topics: on
+// 20news-bydate (k = 20) dropping them raised NMI from 0.549 to 0.621 (see
+// docs/quality.md). Quoted replies and signatures are kept: they are
+// text, and dropping them too lowered NMI to 0.512. Set Corpus.Strip to
+// corpus.StripNone to read documents untouched.
+const DefaultStrip = corpus.StripMail
+
 // DefaultLoss is the factorization loss of a topic run when none is given.
 // Generalized KL suits word counts better than squared error: on
 // 20news-bydate (k = 20) it raised NMI from 0.533 to 0.557 (0.366 to 0.473
@@ -86,6 +97,9 @@ func (c Config) WithDefaults() Config {
 		c.Pruning.MaxDF = DefaultMaxDF
 	}
 	c.NMF = withSolverDefaults(c.NMF, c.Workers)
+	if c.Corpus.Strip == 0 {
+		c.Corpus.Strip = DefaultStrip
+	}
 	if c.Corpus.Workers == 0 {
 		c.Corpus.Workers = c.Workers
 	}
