@@ -7,7 +7,7 @@ CORPORA   ?= ../shared/corpora
 BENCH_OUT ?= out/bench
 PYTHON    ?= /usr/bin/python3
 
-.PHONY: build run test test-deps vet bench bench-vectorize bench-factor bench-run check-report demo clean
+.PHONY: build run test test-deps vet bench bench-vectorize bench-factor bench-run bench-quality check-report demo clean
 
 build:
 	$(GO) build -o $(BIN) ./cmd/topicmill
@@ -45,6 +45,12 @@ bench-factor: build
 ## wall time and NMI/ARI/accuracy next to scikit-learn's.
 bench-run: build
 	@scripts/bench-run.sh $(BIN) $(CORPORA)/20news-bydate $(BENCH_OUT)
+
+## bench-quality: topicmill run with defaults on 20news-bydate (k 20),
+## sms-spam (k 2 and 10) and the demo corpus (k 6) next to scikit-learn's
+## two losses: NMI, ARI, accuracy, coherence, diversity, wall time, RSS.
+bench-quality: build
+	@scripts/bench-quality.sh $(BIN) $(CORPORA) $(BENCH_OUT)/quality
 
 bench: bench-vectorize bench-factor bench-run
 
