@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -18,8 +19,11 @@ const (
 	StripSignatures
 	// StripMail removes a leading header block only when it is a mail or
 	// news header (at least two of its fields are RFC 5322 or RFC 5536
-	// fields such as From, Subject, Date, Newsgroups), keeping the Subject value, without
-	// "Re:", as the first line; other documents are left as they are.
+	// fields such as From, Subject, Date, Newsgroups), keeping the Subject
+	// value, without "Re:", as the first line, and then the lead-in lines
+	// of quoted replies ("In article <id>, addr (Name) writes:"), which are
+	// addresses and names; the quoted text stays. Other documents are left
+	// as they are.
 	StripMail
 	// StripNone removes nothing; it stands for "no cleaning" where an
 	// unset Strip would mean a default (pipeline.Config).
@@ -74,7 +78,7 @@ func (s Strip) String() string {
 // the signature after the last dashes-only line. With keepSubject and
 // StripHeaders the Subject value, without "Re:", becomes the first line;
 // StripMail removes only a mail or news header block and always keeps the
-// subject.
+// subject and drops the reply lead-in lines of mail.
 func StripEmail(text string, s Strip, keepSubject bool) string {
 	subject := ""
 	if s&(StripHeaders|StripMail) != 0 {
@@ -82,6 +86,9 @@ func StripEmail(text string, s Strip, keepSubject bool) string {
 			text = body
 			if keepSubject || s&StripHeaders == 0 {
 				subject = subj
+			}
+			if s&StripMail != 0 && s&StripQuotes == 0 {
+				text = dropLines(text, isAttributionLine)
 			}
 		}
 	}
@@ -98,13 +105,7 @@ func StripEmail(text string, s Strip, keepSubject bool) string {
 func stripBody(text string, s Strip) string {
 	lines := strings.Split(text, "\n")
 	if s&StripQuotes != 0 {
-		kept := lines[:0]
-		for _, l := range lines {
-			if !isQuoteLine(l) {
-				kept = append(kept, l)
-			}
-		}
-		lines = kept
+		lines = slices.DeleteFunc(lines, isQuoteLine)
 	}
 	if s&StripSignatures != 0 {
 		for i := len(lines) - 1; i > 0; i-- {
@@ -182,10 +183,20 @@ func cleanSubject(s string) string {
 // quoteMarks are the lead-in phrases that scikit-learn's quote filter drops a line for.
 var quoteMarks = []string{"writes in", "writes:", "wrote:", "says:", "said:"}
 
+// dropLines removes the lines of text for which drop is true.
+func dropLines(text string, drop func(string) bool) string {
+	return strings.Join(slices.DeleteFunc(strings.Split(text, "\n"), drop), "\n")
+}
+
 // isQuoteLine reports whether a line is a quoted reply or its lead-in.
 func isQuoteLine(l string) bool {
-	if strings.HasPrefix(l, ">") || strings.HasPrefix(l, "|") ||
-		strings.HasPrefix(l, "In article") || strings.HasPrefix(l, "Quoted from") {
+	return strings.HasPrefix(l, ">") || strings.HasPrefix(l, "|") || isAttributionLine(l)
+}
+
+// isAttributionLine reports whether a line is the lead-in of a quoted reply
+// ("In article <id>, addr (Name) writes:", "... wrote:").
+func isAttributionLine(l string) bool {
+	if strings.HasPrefix(l, "In article") || strings.HasPrefix(l, "Quoted from") {
 		return true
 	}
 	for _, m := range quoteMarks {
