@@ -75,6 +75,17 @@ const DefaultStrip = corpus.StripMail
 // to 0.426, at about twice the factorization time.
 const DefaultLoss = factor.KullbackLeibler
 
+// DefaultTolKL is the stopping tolerance of a topic run's KL fit when none
+// is given: stop when two successive iterations each lower the divergence
+// by less than this fraction, the number scikit-learn's NMF uses (as a
+// bound on ten iterations' gain). factor.DefaultTolKL (3e-4) stops as soon
+// as the divergence is below scikit-learn's final one; the topics keep
+// improving after that: on 20news-bydate (k = 20) NMI 0.585 at 3e-4 (27
+// iterations), 0.612 at 1e-4 (45), 0.623 at 3e-5 (65), 0.623 at 1e-5 (68);
+// sms-spam (k = 2) 0.249, 0.254, 0.264. 1e-4 takes most of the gain for
+// two thirds more iterations (see docs/quality.md).
+const DefaultTolKL = 1e-4
+
 // Event is a progress report from a long stage.
 type Event struct {
 	Stage   string        // "read" or "factor"
@@ -115,13 +126,17 @@ func (c Config) WithDefaults() Config {
 }
 
 // withSolverDefaults fills a topic run's defaults into solver settings: k,
-// the loss (KL, where a bare factor.NMF defaults to Frobenius) and workers.
+// the loss (KL, where a bare factor.NMF defaults to Frobenius), the KL
+// tolerance and workers.
 func withSolverDefaults(nmf factor.NMF, workers int) factor.NMF {
 	if nmf.K == 0 {
 		nmf.K = DefaultK
 	}
 	if nmf.Loss == "" {
 		nmf.Loss = DefaultLoss
+	}
+	if nmf.Tol == 0 && nmf.Loss == factor.KullbackLeibler {
+		nmf.Tol = DefaultTolKL
 	}
 	if nmf.Workers == 0 {
 		nmf.Workers = workers
