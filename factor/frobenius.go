@@ -133,6 +133,9 @@ func (st *frobState) iterate(beta float64) float64 {
 	s, w := st.s, st.s.workers
 	sparse.MulDense(st.A, st.X, st.Hy, w)
 	kernel.Gram(st.B, st.Hy, w, &st.sc)
+	if s.pull != nil {
+		s.pull.addTo(st.A, st.B)
+	}
 	st.Wprev, st.Wn = st.Wn, st.Wprev
 	st.Wn.Copy(st.Wy)
 	kernel.HALSUpdate(st.Wn, st.A, st.B, st.sweepW, s.L1W, s.L2W, w, &st.sc)
@@ -145,14 +148,18 @@ func (st *frobState) iterate(beta float64) float64 {
 	return st.objective(rh.Cross, rh.Quad)
 }
 
-// objective returns ½‖X − Wy·Hnᵀ‖² plus penalties as ½(‖X‖² − 2·cross + quad),
+// objective returns ½‖X − Wy·Hnᵀ‖² plus penalties (and the anchor's) as ½(‖X‖² − 2·cross + quad),
 // given cross = ⟨Hn, Xᵀ·Wy⟩ and quad = ⟨WyᵀWy, HnᵀHn⟩.
 func (st *frobState) objective(cross, quad float64) float64 {
 	f := 0.5 * (st.normX2 - 2*cross + quad)
 	if f < 0 {
 		f = 0
 	}
-	return f + penalty(st.Wy, st.s.L1W, st.s.L2W) + penalty(st.Hn, st.s.L1H, st.s.L2H)
+	f += penalty(st.Wy, st.s.L1W, st.s.L2W) + penalty(st.Hn, st.s.L1H, st.s.L2H)
+	if st.s.pull != nil {
+		f += st.s.pull.penalty(st.Wy)
+	}
+	return f
 }
 
 // extrapolate sets dst = max(floor, F + β(F − Fprev)).

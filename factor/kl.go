@@ -2,6 +2,7 @@ package factor
 
 import (
 	"context"
+	"fmt"
 	"math"
 	"time"
 
@@ -23,7 +24,7 @@ type klState struct {
 	s       settings
 	W, Ht   *mat.Dense
 	v, vt   []float64
-	perm    []int
+	perm    []int32     // int32: the non-zeros of X fit int32 column indexes (half of []int at 88 M entries)
 	xlogx   float64     // Σ x·log x − x over the non-zeros
 	bufs    [][]float64 // scratch per goroutine
 	sumW    []float64   // column sums of W
@@ -107,31 +108,33 @@ func fitKL(ctx context.Context, X, Xt *sparse.CSR, W, Ht *mat.Dense, s settings,
 func (st *klState) iterate() {
 	s := st.s
 	colSums(st.sumH, st.Ht)
-	st.sweep(st.X, st.W, st.Ht, st.v, st.sumH, s.L1W, s.L2W)
+	st.sweep(st.X, st.W, st.Ht, st.v, st.sumH, s.L1W, s.L2W, s.pull)
 	for q, p := range st.perm {
 		st.vt[q] = st.v[p]
 	}
 	colSums(st.sumW, st.W)
-	st.sweep(st.Xt, st.Ht, st.W, st.vt, st.sumW, s.L1H, s.L2H)
+	st.sweep(st.Xt, st.Ht, st.W, st.vt, st.sumW, s.L1H, s.L2H, nil)
 	for q, p := range st.perm {
 		st.v[p] = st.vt[q]
 	}
 }
 
 // sweep updates every row of F (A.Rows × k) by one coordinate-descent sweep
-// against the other factor O, with v = F·Oᵀ at the non-zeros of A.
-func (st *klState) sweep(A *sparse.CSR, F, O *mat.Dense, v, linear []float64, l1, l2 float64) {
+// against the other factor O, with v = F·Oᵀ at the non-zeros of A, and F's
+// rows pulled towards an anchor p's targets when p is not nil.
+func (st *klState) sweep(A *sparse.CSR, F, O *mat.Dense, v, linear []float64, l1, l2 float64, p *pull) {
 	f, o := F.RawMatrix(), O.RawMatrix()
 	k := f.Cols
 	parallel.Blocks(A.Rows, kernel.BlockRows, st.s.workers, func(w, _, lo, hi int) {
 		for i := lo; i < hi; i++ {
 			a, b := A.RowPtr[i], A.RowPtr[i+1]
-			kernel.KLRow(f.Data[i*f.Stride:i*f.Stride+k], A.ColInd[a:b], A.Val[a:b], v[a:b], o.Data, o.Stride, linear, l1, l2, st.bufs[w])
+			strength, target := p.row(i)
+			kernel.KLRow(f.Data[i*f.Stride:i*f.Stride+k], A.ColInd[a:b], A.Val[a:b], v[a:b], o.Data, o.Stride, linear, l1, l2, strength, target, st.bufs[w])
 		}
 	})
 }
 
-// objective returns the KL divergence Σ x·log(x/v) − x + Σ(WH) plus penalties,
+// objective returns the KL divergence Σ x·log(x/v) − x + Σ(WH) plus penalties (and the anchor's),
 // with Σ(WH) over all entries = (column sums of W)·(column sums of Ht).
 func (st *klState) objective() float64 {
 	X := st.X
@@ -152,12 +155,20 @@ func (st *klState) objective() float64 {
 	}
 	d := st.xlogx - kernel.Sum(st.partial) + total
 	s := st.s
-	return d + penalty(st.W, s.L1W, s.L2W) + penalty(st.Ht, s.L1H, s.L2H)
+	d += penalty(st.W, s.L1W, s.L2W) + penalty(st.Ht, s.L1H, s.L2H)
+	if s.pull != nil {
+		d += s.pull.penalty(st.W)
+	}
+	return d
 }
 
 // transposePerm returns, for each stored entry of X.T() in order, the index of
-// the same entry in X.
-func transposePerm(X *sparse.CSR) []int {
+// the same entry in X. It panics past 2³¹ − 1 entries (26 GB of X), which the
+// int32 indexes of sparse.CSR cannot address either.
+func transposePerm(X *sparse.CSR) []int32 {
+	if X.NNZ() > math.MaxInt32 {
+		panic(fmt.Sprintf("factor: %d non-zeros do not fit int32 indexes", X.NNZ()))
+	}
 	next := make([]int, X.Cols+1)
 	for _, c := range X.ColInd {
 		next[c+1]++
@@ -165,9 +176,9 @@ func transposePerm(X *sparse.CSR) []int {
 	for j := 0; j < X.Cols; j++ {
 		next[j+1] += next[j]
 	}
-	perm := make([]int, X.NNZ())
+	perm := make([]int32, X.NNZ())
 	for p, c := range X.ColInd {
-		perm[next[c]] = p
+		perm[next[c]] = int32(p)
 		next[c]++
 	}
 	return perm

@@ -142,6 +142,9 @@ type NMF struct {
 	// own coordinate updates until its relative squared change falls below
 	// Tol² or MaxIter sweeps: Transform is a fit with W fixed.
 	Fixed Factor
+	// Anchor, when its Strength is positive, pulls chosen columns of W
+	// towards targets (guided topics); the zero value anchors nothing.
+	Anchor Anchor
 }
 
 // Iteration is one point of a fit's trace.
@@ -169,6 +172,7 @@ var ErrShape = errors.New("factor: shape mismatch")
 type settings struct {
 	NMF
 	workers int
+	pull    *pull // the resolved Anchor, nil when it is not active
 }
 
 // WithDefaults returns the settings with every zero field replaced by its
@@ -219,7 +223,7 @@ func (f NMF) resolve() (settings, error) {
 	for _, p := range []struct {
 		name  string
 		value float64
-	}{{"L1W", s.L1W}, {"L2W", s.L2W}, {"L1H", s.L1H}, {"L2H", s.L2H}} {
+	}{{"L1W", s.L1W}, {"L2W", s.L2W}, {"L1H", s.L1H}, {"L2H", s.L2H}, {"Anchor.Strength", s.Anchor.Strength}} {
 		if !(p.value >= 0) || math.IsInf(p.value, 1) {
 			return s, fmt.Errorf("factor: penalty %s must be a finite non-negative number, got %v", p.name, p.value)
 		}
@@ -296,6 +300,10 @@ func (s *settings) checkStart(m, n int) error {
 			return err
 		}
 	}
+	if err := s.Anchor.check(m, s.K, s.Fixed); err != nil {
+		return err
+	}
+	s.pull = s.Anchor.resolve(s.K)
 	switch {
 	case s.Fixed == FactorW && s.W0 == nil:
 		return errors.New("factor: Fixed is W but W0 is not set")
@@ -327,6 +335,10 @@ func (s settings) fit(ctx context.Context, X, Xt *sparse.CSR, start time.Time) (
 		var err error
 		if W, Ht, err = initialize(ctx, X, Xt, s); err != nil {
 			return nil, err
+		}
+		if s.pull != nil { // anchored columns start at their targets, H is solved for them
+			s.pull.start(W)
+			Ht = nil
 		}
 	}
 	if s.W0 != nil {

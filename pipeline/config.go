@@ -7,6 +7,10 @@ package pipeline
 import (
 	"errors"
 	"fmt"
+	"math"
+	"math/rand/v2"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/topicmill/topicmill/corpus"
@@ -33,8 +37,26 @@ type Config struct {
 	NMF       factor.NMF      // the factorization (K defaults to DefaultK, Loss to DefaultLoss)
 	Workers   int             // goroutines for every parallel stage; ≤ 0 means GOMAXPROCS
 
+	// FitSample is how many documents, drawn with the seed, W is fitted on
+	// before every document is assigned with W fixed (the assign path): 0
+	// means all of them up to AutoSampleAbove documents and AutoSample
+	// above; a negative value always fits on all.
+	FitSample int
+
 	TopTerms        int // terms shown per topic; 0 means DefaultTopTerms
 	Representatives int // example documents per topic; 0 means DefaultRepresentatives
+
+	// Seeds guide topics 0 … len(Seeds)-1: each is a list of seed words
+	// (stemmed with the run's analyzer) towards which that topic's column
+	// of W starts and stays pulled, with weight SeedStrength (0 means
+	// DefaultSeedStrength; see seedAnchor). The other topics are free.
+	Seeds        [][]string
+	SeedStrength float64
+
+	// TimeBins, when set, tabulates the topics over the documents' dates:
+	// "month", "week" or a number N of equal-width periods over the date
+	// range (topics_over_time.parquet and the report's chart).
+	TimeBins string
 
 	// Progress, when set, is told what each long stage is doing.
 	Progress func(Event)
@@ -67,6 +89,13 @@ const (
 // and dropping them too lowered NMI to 0.512 and 0.535. Set Corpus.Strip
 // to corpus.StripNone to read documents untouched.
 const DefaultStrip = corpus.StripMail
+
+// Fitting on a sample: a corpus of more than AutoSampleAbove documents is
+// fitted on AutoSample of them by default, then assigned whole.
+const (
+	AutoSampleAbove = 250_000
+	AutoSample      = 100_000
+)
 
 // DefaultLoss is the factorization loss of a topic run when none is given.
 // Generalized KL suits word counts better than squared error: on
@@ -121,6 +150,9 @@ func (c Config) WithDefaults() Config {
 	if c.Representatives == 0 {
 		c.Representatives = DefaultRepresentatives
 	}
+	if c.SeedStrength == 0 {
+		c.SeedStrength = DefaultSeedStrength
+	}
 	c.Weighting = c.Weighting.WithDefaults()
 	return c
 }
@@ -151,7 +183,29 @@ func (c Config) Validate() error {
 	if err := c.validateVectorizing(); err != nil {
 		return err
 	}
+	if err := c.validateGuides(); err != nil {
+		return err
+	}
 	return validateSolver(c.NMF)
+}
+
+// validateGuides checks the seed words and the time bins.
+func (c Config) validateGuides() error {
+	if len(c.Seeds) > c.NMF.K {
+		return invalid(fmt.Errorf("%d seed topics for k = %d: want at most k", len(c.Seeds), c.NMF.K))
+	}
+	for t, words := range c.Seeds {
+		if len(words) == 0 {
+			return invalid(fmt.Errorf("seed topic %d has no words", t))
+		}
+	}
+	if !(c.SeedStrength > 0) || math.IsInf(c.SeedStrength, 1) {
+		return invalid(fmt.Errorf("seed strength %v: want a finite number > 0", c.SeedStrength))
+	}
+	if _, err := parseTimeBins(c.TimeBins); err != nil {
+		return invalid(err)
+	}
+	return nil
 }
 
 // validateVectorizing checks the settings of the text stages.
@@ -167,6 +221,9 @@ func (c Config) validateVectorizing() error {
 	}
 	if c.Corpus.MaxBytes < 0 {
 		return invalid(fmt.Errorf("max bytes %d: want > 0 (0: %d)", c.Corpus.MaxBytes, corpus.DefaultMaxBytes))
+	}
+	if err := c.Corpus.DateFrom.Validate(); err != nil {
+		return invalid(err)
 	}
 	if _, err := tokenize.New(c.Analyzer); err != nil {
 		return invalid(err)
@@ -195,7 +252,7 @@ func validateSolver(nmf factor.NMF) error {
 func (c Config) Parameters() map[string]string {
 	c = c.WithDefaults()
 	nmf, _ := c.NMF.WithDefaults() // an invalid loss stops the run before this is shown
-	return map[string]string{
+	p := map[string]string{
 		"source":    c.Source,
 		"k":         fmt.Sprint(nmf.K),
 		"loss":      string(nmf.Loss),
@@ -213,6 +270,26 @@ func (c Config) Parameters() map[string]string {
 		"norm":      string(c.Weighting.Norm),
 		"strip":     orDefault(c.Corpus.Strip.String(), "none"),
 	}
+	// Settings that are off by default are listed only when on, so a run
+	// without them keeps the parameters it always had.
+	if len(c.Seeds) > 0 {
+		lines := make([]string, len(c.Seeds))
+		for t, words := range c.Seeds {
+			lines[t] = strings.Join(words, ",")
+		}
+		p["seed-words"] = strings.Join(lines, "; ")
+		p["seed-strength"] = fmt.Sprint(c.SeedStrength)
+	}
+	if c.TimeBins != "" {
+		p["time-bins"] = c.TimeBins
+	}
+	if c.Corpus.DateFrom != "" {
+		p["date-from"] = string(c.Corpus.DateFrom)
+	}
+	if c.FitSample != 0 {
+		p["fit-sample"] = fmt.Sprint(c.FitSample)
+	}
+	return p
 }
 
 func orDefault(s, def string) string {
@@ -220,4 +297,20 @@ func orDefault(s, def string) string {
 		return def
 	}
 	return s
+}
+
+// sample returns the sorted indexes of the documents of a corpus of n to
+// fit on, drawn with the seed, or nil to fit on all of them.
+func (c Config) sample(n int) []int {
+	size := c.FitSample
+	if size == 0 && n > AutoSampleAbove {
+		size = AutoSample
+	}
+	if size <= 0 || size >= n {
+		return nil
+	}
+	rng := rand.New(rand.NewPCG(c.NMF.Seed, 0x5a3c9e1d))
+	picked := rng.Perm(n)[:size]
+	slices.Sort(picked)
+	return picked
 }

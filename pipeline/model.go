@@ -99,11 +99,7 @@ func classifier(vec *Vectorized, workers int) *cluster.Classifier {
 	if vec.X == nil {
 		return nil
 	}
-	labels := make([]string, len(vec.Docs))
-	for j, d := range vec.Docs {
-		labels[j] = d.Label
-	}
-	c, err := cluster.TrainClassifier(vec.X, labels, workers)
+	c, err := cluster.TrainClassifier(vec.X, vec.columnLabels(), workers)
 	if err != nil {
 		return nil
 	}

@@ -303,13 +303,19 @@ func TestStepsComposeIntoRun(t *testing.T) {
 // bad setting and marks it ErrInvalid.
 func TestInvalidSettingsAreRefusedBeforeWork(t *testing.T) {
 	cases := map[string]Config{
-		"no source":   {},
-		"workers":     {Source: demo, Workers: -3},
-		"k":           {Source: demo, NMF: factor.NMF{K: -1}},
-		"loss":        {Source: demo, NMF: factor.NMF{Loss: "l3"}},
-		"max-df":      {Source: demo, Pruning: vocab.Pruning{MaxDF: 2}},
-		"max bytes":   {Source: demo, Corpus: corpus.Options{MaxBytes: -1}},
-		"nan penalty": {Source: demo, NMF: factor.NMF{L1W: math.NaN()}},
+		"no source":     {},
+		"workers":       {Source: demo, Workers: -3},
+		"k":             {Source: demo, NMF: factor.NMF{K: -1}},
+		"loss":          {Source: demo, NMF: factor.NMF{Loss: "l3"}},
+		"max-df":        {Source: demo, Pruning: vocab.Pruning{MaxDF: 2}},
+		"max bytes":     {Source: demo, Corpus: corpus.Options{MaxBytes: -1}},
+		"nan penalty":   {Source: demo, NMF: factor.NMF{L1W: math.NaN()}},
+		"seed topics":   {Source: demo, NMF: factor.NMF{K: 1}, Seeds: [][]string{{"rocket"}, {"pasta"}}},
+		"seed line":     {Source: demo, Seeds: [][]string{{}}},
+		"seed strength": {Source: demo, Seeds: [][]string{{"rocket"}}, SeedStrength: -1},
+		"time bins":     {Source: demo, TimeBins: "fortnight"},
+		"zero bins":     {Source: demo, TimeBins: "0"},
+		"date from":     {Source: demo, Corpus: corpus.Options{DateFrom: "ctime"}},
 	}
 	for name, cfg := range cases {
 		err := cfg.Validate()
@@ -384,4 +390,94 @@ func TestParseShard(t *testing.T) {
 // analyzerFilter returns the i-th filter of a decoded model's analyzer.
 func analyzerFilter(m map[string]any, i int) map[string]any {
 	return m["analyzer"].(map[string]any)["filters"].([]any)[i].(map[string]any)
+}
+
+// TestFitOnASample checks that a run fitted on a sample builds X for the
+// sample only, assigns every document, finds the subjects still, and is
+// the same for the same seed.
+func TestFitOnASample(t *testing.T) {
+	ctx := context.Background()
+	cfg := Config{Source: demo, NMF: factor.NMF{K: 6}, FitSample: 90}
+	res, err := Run(ctx, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Vectorized.X.Cols != 90 || len(res.Vectorized.Columns) != 90 || len(res.Assignments) != 300 {
+		t.Fatalf("X has %d columns for %d sampled, %d assignments; want 90, 90, 300", res.Vectorized.X.Cols, len(res.Vectorized.Columns), len(res.Assignments))
+	}
+	if _, n := res.Fit.H.Dims(); n != 300 {
+		t.Errorf("H has %d columns, want 300", n)
+	}
+	if s := res.Report.Scores; s == nil || s.NMI < 0.95 {
+		t.Errorf("scores %+v, want NMI ≥ 0.95 from a 90-document fit", s)
+	}
+	if got := res.Report.Parameters["fitted-on"]; got != "90 of 300 documents" {
+		t.Errorf("fitted-on = %q", got)
+	}
+	sampled := map[string]bool{}
+	for _, j := range res.Vectorized.Columns {
+		sampled[res.Vectorized.Docs[j].ID] = true
+	}
+	for _, topic := range res.Report.Topics {
+		for _, r := range topic.Representatives {
+			if !sampled[r.ID] || r.Snippet == "" {
+				t.Errorf("topic %d shows %s (sampled %v, snippet %q): want sampled documents with their text", topic.ID, r.ID, sampled[r.ID], r.Snippet)
+			}
+		}
+	}
+	again, err := Run(ctx, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(again.Assignments, res.Assignments) || !reflect.DeepEqual(again.Vectorized.Columns, res.Vectorized.Columns) {
+		t.Error("the same seed gives another sample or other assignments")
+	}
+	other, err := Run(ctx, Config{Source: demo, NMF: factor.NMF{K: 6, Seed: 9}, FitSample: 90})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if reflect.DeepEqual(other.Vectorized.Columns, res.Vectorized.Columns) {
+		t.Error("another seed draws the same sample")
+	}
+	// A sample as large as the corpus is the whole corpus.
+	whole, err := Run(ctx, Config{Source: demo, NMF: factor.NMF{K: 6}, FitSample: 300})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if whole.Vectorized.Columns != nil || whole.Vectorized.X.Cols != 300 {
+		t.Errorf("FitSample = n gives columns %v", whole.Vectorized.Columns)
+	}
+}
+
+// TestSampledRunOverTime checks that topics over time take their words
+// from the sampled documents only, without failing on the others.
+func TestSampledRunOverTime(t *testing.T) {
+	dir := t.TempDir()
+	src := filepath.Join(dir, "docs.jsonl")
+	var lines strings.Builder
+	for i := range 40 {
+		text := "rocket orbit launch moon telescope"
+		if i%2 == 1 {
+			text = "garlic pasta oven sauce pepper"
+		}
+		fmt.Fprintf(&lines, "{\"id\":\"d%d\",\"text\":%q,\"date\":\"2024-%02d-01\"}\n", i, text, 1+i%4)
+	}
+	if err := os.WriteFile(src, []byte(lines.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res, err := Run(context.Background(), Config{Source: src, NMF: factor.NMF{K: 2}, FitSample: 10, TimeBins: "month", Pruning: vocab.Pruning{MinDF: 1, MaxDF: 1}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cells := res.Report.OverTime
+	if len(cells) != 8 {
+		t.Fatalf("%d period × topic cells, want 4 months × 2 topics", len(cells))
+	}
+	docs := 0
+	for _, c := range cells {
+		docs += c.Documents
+	}
+	if docs != 40 {
+		t.Errorf("the cells count %d documents, want all 40", docs)
+	}
 }

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"time"
 
+	"gonum.org/v1/gonum/mat"
+
 	"github.com/topicmill/topicmill/cluster"
 	"github.com/topicmill/topicmill/factor"
 	"github.com/topicmill/topicmill/internal/parallel"
@@ -19,6 +21,7 @@ type Result struct {
 	Assignments []cluster.Assignment
 	Report      *report.Run
 	Model       *Model
+	Seeds       []SeedTopic // what the seed words became; nil without Config.Seeds
 }
 
 // Run reads, vectorizes and factors the corpus, assigns every document to
@@ -31,17 +34,53 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 		return nil, err
 	}
 	started := time.Now()
-	vec, err := Vectorize(ctx, cfg)
+	vec, err := vectorize(ctx, cfg, true)
 	if err != nil {
 		return nil, err
 	}
-	fit, err := Fit(ctx, vec, cfg.NMF, cfg.Progress)
+	nmf := cfg.NMF
+	anchor, seeds, err := seedAnchor(cfg, vec, nmf.K)
 	if err != nil {
 		return nil, err
+	}
+	nmf.Anchor = anchor
+	fit, err := Fit(ctx, vec, nmf, cfg.Progress)
+	if err != nil {
+		return nil, err
+	}
+	if vec.Columns != nil {
+		assignStart := time.Now()
+		if fit.H, err = assignAll(ctx, vec, fit.W, cfg.NMF, cfg.Workers); err != nil {
+			return nil, err
+		}
+		vec.Timings = append(vec.Timings, Timing{"assigning the documents outside the sample", time.Since(assignStart)})
 	}
 	res := Summarize(cfg, vec, fit)
 	res.Report.Started = started
+	res.Seeds = seeds
 	return res, nil
+}
+
+// assignAll solves H (k × documents) for every document of a run fitted on
+// a sample, with W fixed, a batch of AssignBatchSize documents at a time:
+// the assign path, so that the whole matrix X is never built. The bags are
+// released when done.
+func assignAll(ctx context.Context, vec *Vectorized, W *mat.Dense, nmf factor.NMF, workers int) (*mat.Dense, error) {
+	_, k := W.Dims()
+	n := len(vec.bags)
+	H := mat.NewDense(k, n, nil)
+	solver := withSolverDefaults(factor.NMF{Loss: nmf.Loss, L1H: nmf.L1H, L2H: nmf.L2H, MaxIter: nmf.MaxIter, Tol: nmf.Tol}, workers)
+	solver.K = k
+	for lo := 0; lo < n; lo += AssignBatchSize {
+		hi := min(n, lo+AssignBatchSize)
+		h, err := solver.Transform(ctx, W, vec.Weights.Matrix(vec.bags[lo:hi], workers))
+		if err != nil {
+			return nil, err
+		}
+		H.Slice(0, k, lo, hi).(*mat.Dense).Copy(h)
+	}
+	vec.bags = nil
+	return H, nil
 }
 
 // Fit factors a vectorized corpus with the given solver settings (zero
@@ -80,6 +119,9 @@ func Summarize(cfg Config, vec *Vectorized, fit *factor.Result) *Result {
 	start := time.Now()
 	assignments := cluster.Assign(fit.W, fit.H, parallel.Workers(cfg.Workers))
 	run := summarize(cfg, vec, fit, assignments)
+	if bins, _ := parseTimeBins(cfg.TimeBins); bins.set() && vec.X != nil {
+		run.OverTime = topicsOverTime(bins, fit.W, vec.X, vec.docColumns(), vec.Docs, assignments, vec.Vocab, cfg.TopTerms)
+	}
 	run.Started = start
 	timings := append(vec.Timings, Timing{"factorization", fitDuration(fit)}, Timing{"clustering and scores", time.Since(start)})
 	for _, t := range timings {

@@ -10,7 +10,7 @@ import (
 // outputNames are the files topicmill writes into an output folder; a set
 // written there replaces every one of them, so that no folder holds a mix of
 // two runs (say a vectorize's docs.parquet beside a run's assignments).
-var outputNames = []string{MatrixFile, TermsFile, DocsFile, TopicsFile, AssignmentsFile, DocTopicsFile, ReportFile, ModelFile, ModelWFile, TraceFile, WFile, HFile, ClassifyFile, ConfusionFile, ProblemsFile, TreeFile}
+var outputNames = []string{MatrixFile, TermsFile, DocsFile, TopicsFile, AssignmentsFile, DocTopicsFile, ReportFile, ModelFile, ModelWFile, TraceFile, WFile, HFile, ClassifyFile, ConfusionFile, ProblemsFile, TreeFile, SweepFile, SweepReportFile, AssignmentsCSVFile, TopRowsFile, TopRowsCSVFile, OverTimeFile}
 
 // staging holds a set of outputs in a hidden folder inside dir until every
 // one is written; commit then moves them into dir together. A failure before

@@ -24,17 +24,14 @@ func summarize(cfg Config, vec *Vectorized, fit *factor.Result, as []cluster.Ass
 	diverse, _ := cluster.TopTerms(wn, cluster.DiversityTerms)
 	coherence, nnz := make([]float64, k), 0
 	if vec.X != nil {
-		coherence = cluster.Coherence(topIDs, func(term int) []int32 {
-			cols, _ := vec.X.Row(term)
-			return cols
-		}, n)
+		coherence = topicCoherence(vec, topIDs)
 		nnz = vec.X.NNZ()
 	} else {
 		for t := range coherence {
 			coherence[t] = math.NaN() // a reduced run has no matrix
 		}
 	}
-	reps := cluster.Representatives(as, k, cfg.Representatives)
+	reps := cluster.Representatives(representable(vec, as), k, cfg.Representatives)
 	majority, share := cluster.Majority(labels, as, k)
 	similarity := cluster.Similarity(fit.W)
 
@@ -49,6 +46,9 @@ func summarize(cfg Config, vec *Vectorized, fit *factor.Result, as []cluster.Ass
 	}
 	params := cfg.Parameters()
 	params["k"] = fmt.Sprint(k)
+	if vec.Columns != nil {
+		params["fitted-on"] = fmt.Sprintf("%d of %d documents", len(vec.Columns), n)
+	}
 	run := &report.Run{
 		Version:    Version,
 		Corpus:     cfg.Source,
@@ -97,6 +97,15 @@ func summarize(cfg Config, vec *Vectorized, fit *factor.Result, as []cluster.Ass
 	return run
 }
 
+// topicCoherence is the NPMI coherence of each topic's top terms (term ids
+// by topic) over the corpus's documents.
+func topicCoherence(vec *Vectorized, topIDs [][]int) []float64 {
+	return cluster.Coherence(topIDs, func(term int) []int32 {
+		cols, _ := vec.X.Row(term)
+		return cols
+	}, vec.X.Cols)
+}
+
 // mean returns the average of xs (0 for none).
 func mean(xs []float64) float64 {
 	if len(xs) == 0 {
@@ -116,4 +125,22 @@ func TracePoints(trace []factor.Iteration) []report.TracePoint {
 		points[i] = report.TracePoint{Iteration: it.N, Objective: it.Objective, Elapsed: it.Elapsed}
 	}
 	return points
+}
+
+// representable returns the assignments among which a topic's example
+// documents are chosen: all of them, or for a run fitted on a sample only
+// the sample's (the others' snippets are not kept: 240 MB for a million
+// documents), the rest marked unassigned.
+func representable(vec *Vectorized, as []cluster.Assignment) []cluster.Assignment {
+	if vec.Columns == nil {
+		return as
+	}
+	out := make([]cluster.Assignment, len(as))
+	for j := range out {
+		out[j] = cluster.Assignment{Topic: -1, Second: -1}
+	}
+	for _, j := range vec.Columns {
+		out[j] = as[j]
+	}
+	return out
 }

@@ -30,16 +30,20 @@ const snippetRunes = 240
 
 // Vectorized is the corpus as a matrix: X is terms × documents.
 type Vectorized struct {
-	Source   string            // where the documents were read from
-	Docs     []DocInfo         // column j of X is Docs[j]
-	Vocab    *vocab.Vocabulary // row i of X is Vocab.Terms[i]
-	Weights  *tfidf.Model      // how X was weighted
-	X        *sparse.CSR       // terms × documents TF-IDF matrix
-	Account  corpus.Stats      // what was read and skipped
-	Problems []corpus.Problem  // every document skipped or changed on reading, in order
-	Timings  []Timing          // wall time of each stage so far
-	Config   tokenize.Config   // the analyzer's settings, defaults filled in
-	Pruning  vocab.Pruning     // the pruning that was applied
+	Source  string            // where the documents were read from
+	Docs    []DocInfo         // column j of X is Docs[j] (Docs[Columns[j]] when Columns is set)
+	Vocab   *vocab.Vocabulary // row i of X is Vocab.Terms[i]
+	Weights *tfidf.Model      // how X was weighted
+	X       *sparse.CSR       // terms × documents TF-IDF matrix
+	// Columns, when set, is the document of each column of X: a run fitted
+	// on a sample (Config.FitSample) builds only those columns.
+	Columns  []int
+	Account  corpus.Stats     // what was read and skipped
+	Problems []corpus.Problem // every document skipped or changed on reading, in order
+	Timings  []Timing         // wall time of each stage so far
+	Config   tokenize.Config  // the analyzer's settings, defaults filled in
+	Pruning  vocab.Pruning    // the pruning that was applied
+	bags     []vocab.Bag      // every document's terms, kept while a sampled run assigns them
 }
 
 // Timing is the wall time of one stage.
@@ -54,6 +58,13 @@ type Timing struct {
 // workers: documents keep their reading order and term ids are given in
 // sorted order once all documents are counted.
 func Vectorize(ctx context.Context, cfg Config) (*Vectorized, error) {
+	return vectorize(ctx, cfg, false)
+}
+
+// vectorize is Vectorize; with sampled, X holds only the columns of the
+// documents cfg.sample picks (Columns lists them) and the bags of all are
+// kept for assigning the others once W is fitted.
+func vectorize(ctx context.Context, cfg Config, sampled bool) (*Vectorized, error) {
 	cfg = cfg.WithDefaults()
 	if err := cfg.validateVectorizing(); err != nil {
 		return nil, err
@@ -99,12 +110,18 @@ func Vectorize(ctx context.Context, cfg Config) (*Vectorized, error) {
 	if err != nil {
 		return nil, invalid(err)
 	}
-	x := weights.Matrix(bags, workers)
+	var columns []int
+	if sampled {
+		columns = cfg.sample(len(bags))
+		dropSnippets(docs, columns)
+	}
+	x := weights.Matrix(pick(bags, columns), workers)
 	if x.NNZ() == 0 {
 		return nil, fmt.Errorf("%s: no document has a term left after tokenizing and pruning: %w", cfg.Source, ErrNoTerms)
 	}
-	return &Vectorized{
+	vec := &Vectorized{
 		Source:   cfg.Source,
+		Columns:  columns,
 		Docs:     docs,
 		Vocab:    v,
 		Weights:  weights,
@@ -117,7 +134,73 @@ func Vectorize(ctx context.Context, cfg Config) (*Vectorized, error) {
 			{"read and tokenize", tokenized},
 			{"vocabulary and TF-IDF", time.Since(buildStart)},
 		},
-	}, nil
+	}
+	if columns != nil {
+		vec.bags = bags
+	}
+	return vec, nil
+}
+
+// dropSnippets forgets the snippets of the documents outside the sample:
+// only the sample's are shown in the report.
+func dropSnippets(docs []DocInfo, sample []int) {
+	if sample == nil {
+		return
+	}
+	keep := make([]bool, len(docs))
+	for _, j := range sample {
+		keep[j] = true
+	}
+	for j := range docs {
+		if !keep[j] {
+			docs[j].Snippet = ""
+		}
+	}
+}
+
+// pick returns the bags at the given indexes, or all of them for nil.
+func pick(bags []vocab.Bag, columns []int) []vocab.Bag {
+	if columns == nil {
+		return bags
+	}
+	out := make([]vocab.Bag, len(columns))
+	for i, j := range columns {
+		out[i] = bags[j]
+	}
+	return out
+}
+
+// columnLabels returns the label of each column of X.
+func (v *Vectorized) columnLabels() []string {
+	labels := make([]string, v.X.Cols)
+	for c := range labels {
+		labels[c] = v.Docs[v.column(c)].Label
+	}
+	return labels
+}
+
+// docColumns returns the column of X of each document, -1 for one outside
+// a fitted sample; nil when X holds every document.
+func (v *Vectorized) docColumns() []int {
+	if v.Columns == nil {
+		return nil
+	}
+	cols := make([]int, len(v.Docs))
+	for j := range cols {
+		cols[j] = -1
+	}
+	for c, j := range v.Columns {
+		cols[j] = c
+	}
+	return cols
+}
+
+// column returns the document of column c of X.
+func (v *Vectorized) column(c int) int {
+	if v.Columns == nil {
+		return c
+	}
+	return v.Columns[c]
 }
 
 // remapAll remaps every bag to final term ids, in place, on workers

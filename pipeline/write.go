@@ -109,6 +109,11 @@ func (r *Result) write(st *staging) error {
 	if err := report.WriteTree(st.path(TreeFile), r.Report.Tree, meta); err != nil {
 		return err
 	}
+	if len(r.Report.OverTime) > 0 {
+		if err := report.WriteTopicsOverTime(st.path(OverTimeFile), r.Report.OverTime, meta); err != nil {
+			return err
+		}
+	}
 	if err := WriteTrace(st.path(TraceFile), r.Report.Trace); err != nil {
 		return err
 	}

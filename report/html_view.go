@@ -30,6 +30,7 @@ type page struct {
 	Topics     []topicView
 	Map        *mapChart
 	Tree       *treeChart
+	OverTime   *timeChart
 	Unassigned string
 	Scores     *scoresView
 	Nav        []fact // Label = text, Value = anchor
@@ -161,6 +162,7 @@ func newPage(run *Run) *page {
 	p.Topics = topicViews(run)
 	p.Map = topicMap(run, p.Topics)
 	p.Tree = topicTree(run, p.Topics)
+	p.OverTime = overTimeChart(run, p.Topics)
 	p.Unassigned = count(run.Unassigned)
 	if run.Scores != nil {
 		p.Scores = scores(run.Scores, p.Topics)
@@ -176,6 +178,9 @@ func newPage(run *Run) *page {
 	}
 	if p.Tree != nil {
 		p.Nav = append(p.Nav, fact{"Tree", "tree"})
+	}
+	if p.OverTime != nil {
+		p.Nav = append(p.Nav, fact{"Over time", "time"})
 	}
 	p.Nav = append(p.Nav, fact{"Details", "details"})
 	if p.Scores != nil {

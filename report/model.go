@@ -26,6 +26,7 @@ type Run struct {
 	TopicMap   [][2]float64      // 2-D position of each topic (from their similarities)
 	Similarity [][]float64       // k × k cosine similarity of the topics' term weights
 	Tree       []TreeNode        // the topic tree, 2k-1 nodes; nil when not computed
+	OverTime   []PeriodTopic     // the topics per period, period by period; nil without dates or time bins
 	Unassigned int               // documents with no terms left (topic -1)
 	Scores     *Scores           // nil when the corpus has no labels
 }

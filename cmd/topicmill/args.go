@@ -9,7 +9,9 @@ import (
 // interspersed moves a sub-command's flags in front of its positional
 // arguments, so that `topicmill run CORPUS --k 20` works as well as
 // `topicmill run --k 20 CORPUS` (urfave/cli stops parsing flags at the first
-// positional argument). Everything after "--" stays as it is.
+// positional argument). A nested sub-command (`topicmill recommend fit
+// RATINGS --k 10`) is followed down first: its flags move to just after its
+// name. Everything after "--" stays as it is.
 func interspersed(app *cli.App, args []string) []string {
 	if len(args) < 2 {
 		return args
@@ -17,6 +19,14 @@ func interspersed(app *cli.App, args []string) []string {
 	cmd := app.Command(args[1])
 	if cmd == nil {
 		return args
+	}
+	n := 2 // args[:n] are the program and the command's path
+	for n < len(args) {
+		sub := subcommand(cmd, args[n])
+		if sub == nil {
+			break
+		}
+		cmd, n = sub, n+1
 	}
 	takesValue := map[string]bool{}
 	for _, f := range cmd.Flags {
@@ -29,7 +39,7 @@ func interspersed(app *cli.App, args []string) []string {
 		}
 	}
 	var flags, positional []string
-	rest := args[2:]
+	rest := args[n:]
 	for i := 0; i < len(rest); i++ {
 		a := rest[i]
 		if a == "--" {
@@ -47,6 +57,16 @@ func interspersed(app *cli.App, args []string) []string {
 			flags = append(flags, rest[i])
 		}
 	}
-	out := append([]string{args[0], args[1]}, flags...)
+	out := append(append([]string(nil), args[:n]...), flags...)
 	return append(out, positional...)
+}
+
+// subcommand returns the sub-command of cmd called name, or nil.
+func subcommand(cmd *cli.Command, name string) *cli.Command {
+	for _, sub := range cmd.Subcommands {
+		if sub.HasName(name) {
+			return sub
+		}
+	}
+	return nil
 }

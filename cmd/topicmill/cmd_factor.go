@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"path/filepath"
 
 	"github.com/urfave/cli/v2"
 
@@ -14,7 +15,10 @@ import (
 func factorCommand() *cli.Command {
 	flags := append(factorFlags(factor.Frobenius), workersFlag())
 	flags = append(flags, outputFlags()...)
-	flags = append(flags, &cli.StringFlag{Name: "out", Value: "topicmill-factor", Usage: "`DIR` for W.mtx, H.mtx and trace.csv"})
+	flags = append(flags,
+		&cli.BoolFlag{Name: "row-names", Usage: "a CSV's first column names its rows (the header names the columns)"},
+		&cli.IntFlag{Name: "top-rows", Value: pipeline.DefaultTopTerms, Usage: "rows listed per factor in top_rows", Action: positive[int]("top-rows")},
+		&cli.StringFlag{Name: "out", Value: "topicmill-factor", Usage: "`DIR` for W.mtx, H.mtx, trace.csv, assignments and top_rows (.csv and .parquet)"})
 	return &cli.Command{
 		Name:      "factor",
 		Usage:     "factor a non-negative matrix (MatrixMarket .mtx or dense .csv) as X ≈ W·H",
@@ -38,7 +42,7 @@ func factorAction(c *cli.Context) error {
 	if err := pipeline.CheckOutputFolder(dir); err != nil {
 		return err
 	}
-	res, err := pipeline.FactorMatrix(c.Context, pipeline.FactorOptions{Matrix: c.Args().First(), NMF: nmfSettings(c), Out: dir})
+	res, err := pipeline.FactorMatrix(c.Context, pipeline.FactorOptions{Matrix: c.Args().First(), NMF: nmfSettings(c), Out: dir, RowNames: c.Bool("row-names"), TopRows: c.Int("top-rows")})
 	if err != nil {
 		return err
 	}
@@ -52,5 +56,6 @@ func factorAction(c *cli.Context) error {
 	return out.summary(map[string]any{
 		"command": "factor", "out": dir, "rows": res.Rows, "cols": res.Cols, "k": res.NMF.K, "loss": res.NMF.Loss,
 		"objective": fit.Objective, "iterations": fit.Iterations, "converged": fit.Converged, "seconds": elapsed,
+		"assignments": filepath.Join(dir, pipeline.AssignmentsCSVFile), "top_rows": filepath.Join(dir, pipeline.TopRowsCSVFile),
 	})
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"math"
 	"path/filepath"
+	"strings"
 
 	"github.com/urfave/cli/v2"
 
@@ -14,6 +15,8 @@ import (
 func runCommand() *cli.Command {
 	flags := append(readFlags(), vectorFlags()...)
 	flags = append(flags, factorFlags(pipeline.DefaultLoss)...)
+	flags = append(flags, guideFlags()...)
+	flags = append(flags, sampleFlag())
 	flags = append(flags, outputFlags()...)
 	flags = append(flags, &cli.StringFlag{Name: "out", Value: "topicmill-out", Usage: "`DIR` for the outputs"})
 	return &cli.Command{
@@ -32,6 +35,15 @@ Examples:
 	}
 }
 
+// guideFlags are a run's seed words and time bins.
+func guideFlags() []cli.Flag {
+	return []cli.Flag{
+		&cli.StringFlag{Name: "seed-words", Usage: "guide topics by a `FILE` of seed words: one topic per line, words separated by commas"},
+		&cli.Float64Flag{Name: "seed-strength", Value: pipeline.DefaultSeedStrength, Usage: "how hard seeded topics are held to their seed words (1: as hard as the data pull an average topic)"},
+		&cli.StringFlag{Name: "time-bins", Usage: "tabulate topics over the documents' dates by `month`, week or N equal periods (topics_over_time.parquet)"},
+	}
+}
+
 func runAction(c *cli.Context) error {
 	out := newOutput(c)
 	cfg, err := vectorConfig(c, out)
@@ -39,6 +51,14 @@ func runAction(c *cli.Context) error {
 		return err
 	}
 	cfg.NMF = nmfSettings(c)
+	if path := c.String("seed-words"); path != "" {
+		if cfg.Seeds, err = pipeline.ReadSeedWords(path); err != nil {
+			return err
+		}
+	}
+	cfg.SeedStrength = c.Float64("seed-strength")
+	cfg.TimeBins = c.String("time-bins")
+	cfg.FitSample = c.Int("fit-sample")
 	if err := cfg.Validate(); err != nil {
 		return err
 	}
@@ -54,6 +74,11 @@ func runAction(c *cli.Context) error {
 	}
 	out.moreSkips()
 	out.note("%s", res.Vectorized.Account.String())
+	for _, s := range res.Seeds {
+		if len(s.Unknown) > 0 {
+			out.note("seed topic %d: not in the vocabulary: %s", s.Topic, strings.Join(s.Unknown, ", "))
+		}
+	}
 	if err := res.Write(dir); err != nil {
 		return err
 	}

@@ -29,6 +29,7 @@ func readFlags() []cli.Flag {
 		&cli.StringFlag{Name: "id-field", Value: "id", Usage: "JSONL/CSV/Parquet: the field holding the document id"},
 		&cli.StringFlag{Name: "label-field", Value: "label", Usage: "JSONL/CSV/Parquet: the field holding the label"},
 		&cli.StringFlag{Name: "date-field", Value: "date", Usage: "JSONL/CSV/Parquet: the field holding the date"},
+		&cli.StringFlag{Name: "date-from", Usage: "folders: date each file by a date in its `path` (2024-03-05, 2024/03, 20240305) or its mtime"},
 		workersFlag(),
 	}
 }
@@ -74,6 +75,11 @@ func factorFlags(defaultLoss factor.Loss) []cli.Flag {
 	}
 }
 
+// sampleFlag is --fit-sample, for run.
+func sampleFlag() cli.Flag {
+	return &cli.IntFlag{Name: "fit-sample", Usage: fmt.Sprintf("fit W on `N` documents drawn with the seed, then assign all with W fixed (0: all up to %d documents, %d above; -1: all)", pipeline.AutoSampleAbove, pipeline.AutoSample)}
+}
+
 // positive is the check of a flag whose zero would only mean "the
 // default" to the library: given on the command line, it must be ≥ 1.
 func positive[T int | int64](name string) func(*cli.Context, T) error {
@@ -103,6 +109,7 @@ func corpusOptions(c *cli.Context, out *output) (corpus.Options, error) {
 		IDField:      c.String("id-field"),
 		LabelField:   c.String("label-field"),
 		DateField:    c.String("date-field"),
+		DateFrom:     corpus.DateSource(c.String("date-from")),
 		OnProblem:    out.problem,
 	}, nil
 }

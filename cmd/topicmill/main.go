@@ -14,6 +14,7 @@ import (
 
 	"github.com/topicmill/topicmill/corpus"
 	"github.com/topicmill/topicmill/pipeline"
+	"github.com/topicmill/topicmill/recommend"
 )
 
 // Exit codes: 1 for a failure during a run, 2 for input that cannot be used
@@ -61,6 +62,8 @@ func newApp() *cli.App {
 			versionCommand(),
 			topicsCommand(),
 			reduceCommand(),
+			sweepCommand(),
+			recommendCommand(),
 		},
 		// Errors are printed once, by main.
 		ExitErrHandler: func(*cli.Context, error) {},
@@ -96,7 +99,8 @@ func exitCode(err error) int {
 	case errors.As(err, &usage):
 		return exitInput
 	}
-	for _, unusable := range []error{corpus.ErrInput, pipeline.ErrInvalid, pipeline.ErrNoTerms, pipeline.ErrModel, pipeline.ErrMatrix} {
+	for _, unusable := range []error{corpus.ErrInput, pipeline.ErrInvalid, pipeline.ErrNoTerms, pipeline.ErrModel, pipeline.ErrMatrix,
+		recommend.ErrInput, recommend.ErrInvalid, recommend.ErrModel, recommend.ErrUnknown} {
 		if errors.Is(err, unusable) {
 			return exitInput
 		}

@@ -19,15 +19,18 @@ func KLBufLen(nz, k int) int { return nz * (k + 2) }
 
 // KLRow does one sweep of coordinate descent over the k entries f of one row
 // of a factor, minimising Σ_q [v_q − x_q·log v_q] + linear·f + l1·Σf + ½l2‖f‖²
-// where v_q = (WH) at the row's non-zeros (column indices cols into the other
-// factor, values x) and linear = the column sums of the other factor. v is
-// updated in place as f changes; buf is scratch of at least KLBufLen(len(cols), k).
-// It returns the squared change of f.
+// + ½Σ_t pull_t·(f_t − target_t)² where v_q = (WH) at the row's non-zeros
+// (column indices cols into the other factor, values x) and linear = the
+// column sums of the other factor. The last term anchors chosen entries
+// (pull_t > 0) at their targets: it adds its gradient and curvature to each
+// Newton step; nil pull and target leave it out. v is updated in place as f
+// changes; buf is scratch of at least KLBufLen(len(cols), k). It returns the
+// squared change of f.
 //
 // The other factor's rows are gathered column by column, so that each
 // coordinate's gradient and curvature are a few contiguous vector operations
 // (gonum's SIMD kernels) rather than one scalar loop with a division per term.
-func KLRow(f []float64, cols []int32, x, v []float64, other []float64, stride int, linear []float64, l1, l2 float64, buf []float64) float64 {
+func KLRow(f []float64, cols []int32, x, v []float64, other []float64, stride int, linear []float64, l1, l2 float64, pull, target []float64, buf []float64) float64 {
 	k, nz := len(f), len(cols)
 	buf = buf[:KLBufLen(nz, k)]
 	hs, u, xu := buf[:nz*k], buf[nz*k:nz*k+nz], buf[nz*k+nz:]
@@ -44,6 +47,10 @@ func KLRow(f []float64, cols []int32, x, v []float64, other []float64, stride in
 		floats.MulTo(xu, x, u)
 		g := linear[t] + l1 + l2*f[t] - floats.Sum(xu)
 		h := l2 + floats.Dot(xu, u)
+		if pull != nil {
+			g += pull[t] * (f[t] - target[t])
+			h += pull[t]
+		}
 		umax := 0.0
 		for q, uq := range u {
 			if uq > umax && x[q] != 0 {
