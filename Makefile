@@ -7,7 +7,7 @@ CORPORA   ?= ../shared/corpora
 BENCH_OUT ?= out/bench
 PYTHON    ?= /usr/bin/python3
 
-.PHONY: build run test test-deps vet bench bench-vectorize bench-factor bench-run bench-scale check-report demo clean
+.PHONY: build run test test-deps vet bench bench-vectorize bench-factor bench-run bench-scale bench-quality check-report demo clean
 
 build:
 	$(GO) build -o $(BIN) ./cmd/topicmill
@@ -50,6 +50,12 @@ bench-run: build
 ## 100k, 300k and 1M documents (SIZES=...; SKLEARN=1 adds scikit-learn).
 bench-scale: build
 	@scripts/bench-scale.sh $(BIN) $(BENCH_OUT)/scale $(SIZES)
+
+## bench-quality: topicmill run with defaults on 20news-bydate (k 20),
+## sms-spam (k 2 and 10) and the demo corpus (k 6) next to scikit-learn's
+## two losses: NMI, ARI, accuracy, coherence, diversity, wall time, RSS.
+bench-quality: build
+	@scripts/bench-quality.sh $(BIN) $(CORPORA) $(BENCH_OUT)/quality
 
 bench: bench-vectorize bench-factor bench-run
 

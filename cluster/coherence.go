@@ -66,3 +66,25 @@ func intersectLen(a, b []int32) int {
 	}
 	return c
 }
+
+// DiversityTerms is how many top terms of each topic Diversity is
+// usually measured on (Dieng et al., "Topic Modeling in Embedding Spaces", 2020).
+const DiversityTerms = 25
+
+// Diversity returns the share of distinct terms among all topics' top
+// terms: 1 when no two topics share a top term, 1/k when all k topics have
+// the same ones; 0 for no terms.
+func Diversity(top [][]int) float64 {
+	seen := make(map[int]bool)
+	total := 0
+	for _, terms := range top {
+		for _, term := range terms {
+			seen[term] = true
+		}
+		total += len(terms)
+	}
+	if total == 0 {
+		return 0
+	}
+	return float64(len(seen)) / float64(total)
+}

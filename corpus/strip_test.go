@@ -52,6 +52,16 @@ func TestStripEmail(t *testing.T) {
 		{"whitespace-only line continues the block", "Summary: a\n \n b\nLines: 2\n\nbody", StripHeaders, false, "body"},
 		{"continuation lines only", " indented\n  prose\n\nbody", StripHeaders, false, " indented\n  prose\n\nbody"},
 		{"headers without body", "From: a\nSubject: only", StripHeaders, true, "only\n"},
+		{"mail header keeps the subject, drops lead-ins", post, StripMail, false,
+			"Launch window for the orbiter\n" + post[strings.Index(post, ">The window"):]},
+		{"lead-ins stay in text that is not mail", "In article 5 Bob writes: yes\nbody", StripMail, false, "In article 5 Bob writes: yes\nbody"},
+		{"mail header without subject", "From: a\nX-Mailer: b\n\nbody", StripMail, false, "body"},
+		{"one mail field is not a header", "Date: today\nTitle: notes\n\nbody", StripMail, false, "Date: today\nTitle: notes\n\nbody"},
+		{"fields that are not mail", "Note: remember\nTitle: notes\n\nbody", StripMail, false, "Note: remember\nTitle: notes\n\nbody"},
+		{"plain text is left alone", "Dear all: hello\n\nbody", StripMail, false, "Dear all: hello\n\nbody"},
+		{"mail and quotes", post, StripMail | StripQuotes, false,
+			"Launch window for the orbiter\nThe window opens at noon.\nOrbit insertion follows.\n\nThanks, Alice\n-- \nAlice Example | alice@example.com\n"},
+		{"none", post, StripNone, true, post},
 		{"CRLF headers", "From: a\r\nSubject: Re: hi\r\n\r\nbody\r\n", StripHeaders, true, "hi\nbody\r\n"},
 	}
 	for _, tc := range tests {
@@ -74,6 +84,9 @@ func TestParseStrip(t *testing.T) {
 		{"quotes, signatures", StripQuotes | StripSignatures, false},
 		{"all", StripHeaders | StripQuotes | StripSignatures, false},
 		{"Headers,headers", StripHeaders, false},
+		{"mail", StripMail, false},
+		{"none", StripNone, false},
+		{"none,quotes", 0, true},
 		{"footers", 0, true},
 	}
 	for _, tc := range tests {
@@ -95,9 +108,9 @@ func FuzzStripEmail(f *testing.F) {
 	f.Add("plain text\n--\n", uint8(4), false)
 	f.Add("Subject:\n\n", uint8(1), true)
 	f.Fuzz(func(t *testing.T, text string, bits uint8, keep bool) {
-		s := Strip(bits) & (StripHeaders | StripQuotes | StripSignatures)
+		s := Strip(bits) & (StripHeaders | StripQuotes | StripSignatures | StripMail | StripNone)
 		got := StripEmail(text, s, keep)
-		if s == 0 && got != text {
+		if s&^StripNone == 0 && got != text {
 			t.Fatalf("no strip changed %q to %q", text, got)
 		}
 		if len(got) > len(text) {

@@ -43,7 +43,7 @@ const AssignBatchSize = 4096
 // AssignOptions say which documents to assign and how.
 type AssignOptions struct {
 	Source    string         // folder, .jsonl, .csv or .parquet file of documents
-	Corpus    corpus.Options // what to read and how to clean it
+	Corpus    corpus.Options // what to read and how to clean it (Strip 0 means DefaultStrip)
 	Shard     Shard          // which part of the source; the zero value is all of it
 	Workers   int            // goroutines for tokenizing and solving; ≤ 0 means GOMAXPROCS
 	BatchSize int            // documents solved at once; 0 means AssignBatchSize
@@ -105,6 +105,9 @@ func (m *Model) Assign(ctx context.Context, opts AssignOptions, visit func(*Assi
 	workers := parallel.Workers(opts.Workers)
 	if opts.Corpus.Workers == 0 {
 		opts.Corpus.Workers = opts.Workers
+	}
+	if opts.Corpus.Strip == 0 {
+		opts.Corpus.Strip = DefaultStrip
 	}
 	batchSize := opts.BatchSize
 	if batchSize == 0 {

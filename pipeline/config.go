@@ -78,6 +78,18 @@ const (
 	DefaultRepresentatives = 5
 )
 
+// DefaultStrip is the e-mail cleaning of a run when none is given:
+// documents that start with a mail or news header lose it, but for the
+// Subject, which stays as the first line of text, and lose the lead-in
+// lines of quoted replies; other documents are read as they are. Header
+// field names, addresses and host names are the loudest words of a mail
+// corpus and say nothing of its topics: on 20news-bydate (k = 20)
+// dropping the header raised NMI from 0.549 to 0.623 (see
+// docs/quality.md). Quoted text and signatures are kept: they are text,
+// and dropping them too lowered NMI to 0.512 and 0.535. Set Corpus.Strip
+// to corpus.StripNone to read documents untouched.
+const DefaultStrip = corpus.StripMail
+
 // Fitting on a sample: a corpus of more than AutoSampleAbove documents is
 // fitted on AutoSample of them by default, then assigned whole.
 const (
@@ -91,6 +103,17 @@ const (
 // with e-mail headers, quotes and signatures stripped) and ARI from 0.347
 // to 0.426, at about twice the factorization time.
 const DefaultLoss = factor.KullbackLeibler
+
+// DefaultTolKL is the stopping tolerance of a topic run's KL fit when none
+// is given: stop when two successive iterations each lower the divergence
+// by less than this fraction, the number scikit-learn's NMF uses (as a
+// bound on ten iterations' gain). factor.DefaultTolKL (3e-4) stops as soon
+// as the divergence is below scikit-learn's final one; the topics keep
+// improving after that: on 20news-bydate (k = 20) NMI 0.585 at 3e-4 (27
+// iterations), 0.612 at 1e-4 (45), 0.623 at 3e-5 (65), 0.623 at 1e-5 (68);
+// sms-spam (k = 2) 0.249, 0.254, 0.264. 1e-4 takes most of the gain for
+// two thirds more iterations (see docs/quality.md).
+const DefaultTolKL = 1e-4
 
 // Event is a progress report from a long stage.
 type Event struct {
@@ -115,6 +138,9 @@ func (c Config) WithDefaults() Config {
 		c.Pruning.MaxDF = DefaultMaxDF
 	}
 	c.NMF = withSolverDefaults(c.NMF, c.Workers)
+	if c.Corpus.Strip == 0 {
+		c.Corpus.Strip = DefaultStrip
+	}
 	if c.Corpus.Workers == 0 {
 		c.Corpus.Workers = c.Workers
 	}
@@ -132,13 +158,17 @@ func (c Config) WithDefaults() Config {
 }
 
 // withSolverDefaults fills a topic run's defaults into solver settings: k,
-// the loss (KL, where a bare factor.NMF defaults to Frobenius) and workers.
+// the loss (KL, where a bare factor.NMF defaults to Frobenius), the KL
+// tolerance and workers.
 func withSolverDefaults(nmf factor.NMF, workers int) factor.NMF {
 	if nmf.K == 0 {
 		nmf.K = DefaultK
 	}
 	if nmf.Loss == "" {
 		nmf.Loss = DefaultLoss
+	}
+	if nmf.Tol == 0 && nmf.Loss == factor.KullbackLeibler {
+		nmf.Tol = DefaultTolKL
 	}
 	if nmf.Workers == 0 {
 		nmf.Workers = workers

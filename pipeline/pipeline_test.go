@@ -70,7 +70,7 @@ func TestModelRoundTripAndBatches(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := `"analyzer":{"filters":[{"name":"cjk_bigram"},{"name":"elision","language":"english"},{"name":"stop","language":"english"},{"name":"length","min":2,"max":25},{"name":"letter"},{"name":"stem","language":"english"}]}`; !strings.Contains(string(saved), want) {
+	if want := `"analyzer":{"filters":[{"name":"cjk_bigram"},{"name":"elision","language":"english"},{"name":"underscore"},{"name":"host"},{"name":"digits","max_run":4},{"name":"stop","language":"english"},{"name":"length","min":2,"max":25},{"name":"letter"},{"name":"stem","language":"english"}]}`; !strings.Contains(string(saved), want) {
 		t.Errorf("saved model lacks the filter chain %s", want)
 	}
 	collect := func(batch, workers int, shard Shard) []Assigned {

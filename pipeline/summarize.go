@@ -21,6 +21,7 @@ func summarize(cfg Config, vec *Vectorized, fit *factor.Result, as []cluster.Ass
 	}
 	wn, _ := cluster.Normalize(fit.W, fit.H)
 	topIDs, topWeights := cluster.TopTerms(wn, cfg.TopTerms)
+	diverse, _ := cluster.TopTerms(wn, cluster.DiversityTerms)
 	coherence, nnz := make([]float64, k), 0
 	if vec.X != nil {
 		coherence = topicCoherence(vec, topIDs)
@@ -63,6 +64,7 @@ func summarize(cfg Config, vec *Vectorized, fit *factor.Result, as []cluster.Ass
 		Tree:       topicTree(fit.W, fit.H, similarity, vec.Vocab, cfg.TopTerms),
 		Unassigned: unassigned,
 		Coherence:  mean(coherence),
+		Diversity:  cluster.Diversity(diverse),
 	}
 	run.Trace = TracePoints(fit.Trace)
 	for t := 0; t < k; t++ {

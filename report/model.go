@@ -22,6 +22,7 @@ type Run struct {
 	Trace      []TracePoint      // objective per iteration (0 = initialisation)
 	Topics     []Topic           // k topics, in topic order
 	Coherence  float64           // mean NPMI coherence of the topics
+	Diversity  float64           // share of distinct terms among the topics' top 25
 	TopicMap   [][2]float64      // 2-D position of each topic (from their similarities)
 	Similarity [][]float64       // k × k cosine similarity of the topics' term weights
 	Tree       []TreeNode        // the topic tree, 2k-1 nodes; nil when not computed

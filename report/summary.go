@@ -35,7 +35,7 @@ func Summary(w io.Writer, run *Run) error {
 		ew.printf("%*d  %*s  %7s  %s\n", idW, t.ID, sizeW, count(t.Size), percent(t.Share), words)
 	}
 	ew.printf("unassigned: %s documents\n", count(run.Unassigned))
-	ew.printf("mean coherence (NPMI of the top terms): %s\n", decimal(run.Coherence))
+	ew.printf("mean coherence (NPMI of the top terms): %s, diversity (distinct top-25 terms): %s\n", decimal(run.Coherence), decimal(run.Diversity))
 	if s := run.Scores; s != nil {
 		ew.printf("scores on %s labeled documents (%s unlabeled): NMI %s  ARI %s  purity %s  accuracy %s\n",
 			count(s.Labeled), count(s.Unlabeled), decimal(s.NMI), decimal(s.ARI), decimal(s.Purity), decimal(s.Accuracy))

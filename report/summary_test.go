@@ -21,7 +21,7 @@ func TestSummary(t *testing.T) {
 		"    2    377   18.6 %  car [2J engine dealer ford oil brake tire drive",
 		"    3      0    0.0 %  hockey team game season player goal play league",
 		"unassigned: 5 documents",
-		"mean coherence (NPMI of the top terms): 0.412",
+		"mean coherence (NPMI of the top terms): 0.412, diversity (distinct top-25 terms): 0.000",
 		"scores on 2,023 labeled documents (5 unlabeled): NMI 0.613  ARI 0.543  purity 0.801  accuracy 0.779",
 	}
 	got := strings.Split(strings.TrimSuffix(b.String(), "\n"), "\n")
@@ -41,7 +41,7 @@ func TestSummaryWithoutLabelsOrTerms(t *testing.T) {
 	if err := Summary(&b, run); err != nil {
 		t.Fatal(err)
 	}
-	want := "1 topic over 7 documents\ntopic  docs    share  top terms\n    0     7  100.0 %  -\nunassigned: 0 documents\nmean coherence (NPMI of the top terms): 0.000\n"
+	want := "1 topic over 7 documents\ntopic  docs    share  top terms\n    0     7  100.0 %  -\nunassigned: 0 documents\nmean coherence (NPMI of the top terms): 0.000, diversity (distinct top-25 terms): 0.000\n"
 	if b.String() != want {
 		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
 	}

@@ -26,7 +26,7 @@ func TestWords(t *testing.T) {
 		{"stop words dropped", opts(Options{NoStem: true}), "The cat and the hat are on a mat", []string{"cat", "hat", "mat"}},
 		{"contractions are stop words", opts(Options{NoStem: true}), "I don't think it’s DON'T won’t", []string{"think"}},
 		{"possessive removed", opts(Options{NoStem: true}), "the user's manual, users' rights", []string{"user", "manual", "users", "rights"}},
-		{"numbers dropped, letters kept", opts(Options{NoStem: true}), "1993 3.14 1st mp3 ___ foo_bar 42", []string{"1st", "mp3", "foo_bar"}},
+		{"numbers dropped, letters kept", opts(Options{NoStem: true}), "1993 3.14 1st mp3 ___ foo_bar _bold_ 42", []string{"1st", "mp3", "bold"}},
 		{"min length", opts(Options{NoStem: true, NoStopWords: true, MinLength: 3}), "a an ant ante", []string{"ant", "ante"}},
 		{"default min length 2", opts(Options{NoStem: true, NoStopWords: true}), "x xy xyz", []string{"xy", "xyz"}},
 		{"max length", opts(Options{NoStem: true, MaxLength: 5}), "short longer élan éléphant", []string{"short", "élan"}},

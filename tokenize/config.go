@@ -76,7 +76,8 @@ type Options struct {
 }
 
 // DefaultChain returns the chain of filters o describes: CJK bigrams,
-// then the language's elision (English and French), stop words, length,
+// then the language's elision (English and French), the debris filters
+// (underscore, host, digits; see filter_debris.go), stop words, length,
 // letter and stem filters, in that order. Stop words are matched after elision ("user's"
 // is matched as "user") and never on the stem: content words such as
 // "cans", "wills" or "owning" stem onto function words and must not be
@@ -91,6 +92,7 @@ func DefaultChain(o Options) Chain {
 	if languages[lang].elide != nil {
 		c = append(c, Elision{Language: lang})
 	}
+	c = append(c, Underscore{}, Host{}, Digits{MaxRun: DefaultMaxDigitRun})
 	stop := Stop{Language: lang, Words: o.StopWords}
 	if o.NoStopWords {
 		stop.Language = ""

@@ -16,11 +16,11 @@ func TestConfigDefaultsAndJSONRoundTrip(t *testing.T) {
 		json string
 	}{
 		{"zero value", Config{},
-			Chain{CJKBigram{}, Elision{"english"}, Stop{Language: "english"}, Length{2, 25}, Letter{}, Stem{"english"}},
-			`{"filters":[{"name":"cjk_bigram"},{"name":"elision","language":"english"},{"name":"stop","language":"english"},{"name":"length","min":2,"max":25},{"name":"letter"},{"name":"stem","language":"english"}]}`},
+			Chain{CJKBigram{}, Elision{"english"}, Underscore{}, Host{}, Digits{4}, Stop{Language: "english"}, Length{2, 25}, Letter{}, Stem{"english"}},
+			`{"filters":[{"name":"cjk_bigram"},{"name":"elision","language":"english"},{"name":"underscore"},{"name":"host"},{"name":"digits","max_run":4},{"name":"stop","language":"english"},{"name":"length","min":2,"max":25},{"name":"letter"},{"name":"stem","language":"english"}]}`},
 		{"options", opts(Options{Language: " Swedish ", StopWords: []string{"Foo", "bar", "foo", " "}, NoStopWords: true, MinLength: 3, MaxLength: 9, NoStem: true}),
-			Chain{CJKBigram{}, Stop{Words: []string{"bar", "foo"}}, Length{3, 9}, Letter{}},
-			`{"filters":[{"name":"cjk_bigram"},{"name":"stop","words":["bar","foo"]},{"name":"length","min":3,"max":9},{"name":"letter"}]}`},
+			Chain{CJKBigram{}, Underscore{}, Host{}, Digits{4}, Stop{Words: []string{"bar", "foo"}}, Length{3, 9}, Letter{}},
+			`{"filters":[{"name":"cjk_bigram"},{"name":"underscore"},{"name":"host"},{"name":"digits","max_run":4},{"name":"stop","words":["bar","foo"]},{"name":"length","min":3,"max":9},{"name":"letter"}]}`},
 		{"hand-written", Config{Filters: Chain{Stem{"FRENCH"}, Length{Max: 4}}},
 			Chain{Stem{"french"}, Length{0, 4}},
 			`{"filters":[{"name":"stem","language":"french"},{"name":"length","min":0,"max":4}]}`},
@@ -53,7 +53,7 @@ func TestChainUnmarshalErrors(t *testing.T) {
 	tests := []struct {
 		name, json, want string
 	}{
-		{"unknown filter", `[{"name":"length","min":1},{"name":"stemmer","language":"english"}]`, `filter 2: unknown filter "stemmer" (known: cjk_bigram, elision, length, letter, stem, stop)`},
+		{"unknown filter", `[{"name":"length","min":1},{"name":"stemmer","language":"english"}]`, `filter 2: unknown filter "stemmer" (known: cjk_bigram, digits, elision, host, length, letter, stem, stop, underscore)`},
 		{"no name", `[{"min":1}]`, "filter 1: no name"},
 		{"unknown parameter", `[{"name":"length","mni":1}]`, `filter 1 (length): json: unknown field "mni"`},
 		{"wrong type", `[{"name":"stop","words":"the"}]`, "filter 1 (stop): json: cannot unmarshal"},
@@ -72,8 +72,8 @@ func TestChainUnmarshalErrors(t *testing.T) {
 
 func TestConfigReturnsACopy(t *testing.T) {
 	a := mustNew(t, opts(Options{StopWords: []string{"foo"}}))
-	a.Config().Filters[2].(Stop).Words[0] = "changed"
-	if got := a.Config().Filters[2].(Stop).Words[0]; got != "foo" {
+	a.Config().Filters[5].(Stop).Words[0] = "changed"
+	if got := a.Config().Filters[5].(Stop).Words[0]; got != "foo" {
 		t.Fatalf("stop word %q after changing a copy", got)
 	}
 }

@@ -15,7 +15,8 @@ import (
 // pure function of one word (the analyzer decides each distinct word once
 // and caches the outcome), but for CJKBigram, which pairs neighbouring
 // characters before the word filters run. The filters are the types of this
-// package: CJKBigram, Elision, Stop, Length, Letter and Stem.
+// package: CJKBigram, Elision, Underscore, Host, Digits, Stop, Length,
+// Letter and Stem.
 type Filter interface {
 	// Name is the filter's name in a saved chain.
 	Name() string
@@ -42,12 +43,15 @@ type Chain []Filter
 
 // filterKinds decodes a filter's JSON parameters, by filter name.
 var filterKinds = map[string]func(params []byte) (Filter, error){
-	CJKBigram{}.Name(): decodeFilter[CJKBigram],
-	Elision{}.Name():   decodeFilter[Elision],
-	Stop{}.Name():      decodeFilter[Stop],
-	Length{}.Name():    decodeFilter[Length],
-	Letter{}.Name():    decodeFilter[Letter],
-	Stem{}.Name():      decodeFilter[Stem],
+	CJKBigram{}.Name():  decodeFilter[CJKBigram],
+	Elision{}.Name():    decodeFilter[Elision],
+	Underscore{}.Name(): decodeFilter[Underscore],
+	Host{}.Name():       decodeFilter[Host],
+	Digits{}.Name():     decodeFilter[Digits],
+	Stop{}.Name():       decodeFilter[Stop],
+	Length{}.Name():     decodeFilter[Length],
+	Letter{}.Name():     decodeFilter[Letter],
+	Stem{}.Name():       decodeFilter[Stem],
 }
 
 // MarshalJSON writes c as [{"name":...,parameters...},...].

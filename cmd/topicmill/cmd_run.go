@@ -119,6 +119,7 @@ func runSummary(command, dir string, res *pipeline.Result) map[string]any {
 		"objective":       number(r.Objective),
 		"iterations":      res.Fit.Iterations,
 		"coherence":       number(r.Coherence),
+		"diversity":       r.Diversity,
 		"topics":          topics,
 		"seconds":         timings,
 	}

@@ -23,7 +23,7 @@ func readFlags() []cli.Flag {
 		&cli.StringSliceFlag{Name: "exclude", Usage: "skip files whose name matches one of these globs (e.g. SOURCE.txt)"},
 		&cli.Int64Flag{Name: "max-bytes", Value: corpus.DefaultMaxBytes, Usage: "largest document, in bytes; longer ones are truncated", Action: positive[int64]("max-bytes")},
 		&cli.BoolFlag{Name: "skip-oversize", Usage: "skip documents over --max-bytes instead of truncating them"},
-		&cli.StringFlag{Name: "strip", Usage: "e-mail cleaning: any of headers,quotes,signatures (or all)"},
+		&cli.StringFlag{Name: "strip", Value: pipeline.Defaults().Corpus.Strip.String(), Usage: "e-mail cleaning: mail (drop a mail or news header, keep its subject), any of headers,quotes,signatures (or all), or none"},
 		&cli.BoolFlag{Name: "keep-subject", Usage: "with --strip headers, keep the Subject line as text"},
 		&cli.StringFlag{Name: "text-field", Value: "text", Usage: "JSONL/CSV/Parquet: the field holding the text"},
 		&cli.StringFlag{Name: "id-field", Value: "id", Usage: "JSONL/CSV/Parquet: the field holding the document id"},
