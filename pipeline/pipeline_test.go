@@ -481,3 +481,28 @@ func TestSampledRunOverTime(t *testing.T) {
 		t.Errorf("the cells count %d documents, want all 40", docs)
 	}
 }
+
+// TestIdenticalDocumentsWarn checks that a corpus of one text repeated
+// gives a warning that the topics are the same, and a varied one none.
+func TestIdenticalDocumentsWarn(t *testing.T) {
+	dir := t.TempDir()
+	for i := range 12 {
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("%02d.txt", i)), []byte("rocket orbit moon launch telescope comet"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	res, err := Run(context.Background(), Config{Source: dir, NMF: factor.NMF{K: 3}, Pruning: vocab.Pruning{MinDF: 1, MaxDF: 1}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Warnings) == 0 || !strings.Contains(res.Warnings[len(res.Warnings)-1], "fewer distinct documents") {
+		t.Errorf("warnings %q, want the topics named as the same", res.Warnings)
+	}
+	demoRes, err := Run(context.Background(), Config{Source: demo, NMF: factor.NMF{K: 6}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(demoRes.Warnings) != 0 {
+		t.Errorf("the demo corpus gives warnings %q", demoRes.Warnings)
+	}
+}

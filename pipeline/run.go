@@ -22,6 +22,9 @@ type Result struct {
 	Report      *report.Run
 	Model       *Model
 	Seeds       []SeedTopic // what the seed words became; nil without Config.Seeds
+	// Warnings are what a user should know about the fit, in words (say,
+	// topics that came out the same).
+	Warnings []string
 }
 
 // Run reads, vectorizes and factors the corpus, assigns every document to
@@ -140,6 +143,7 @@ func Summarize(cfg Config, vec *Vectorized, fit *factor.Result) *Result {
 		Assignments: assignments,
 		Report:      run,
 		Model:       newModel(cfg, vec, fit, run),
+		Warnings:    topicWarnings(run.Similarity),
 	}
 }
 

@@ -144,3 +144,29 @@ func representable(vec *Vectorized, as []cluster.Assignment) []cluster.Assignmen
 	}
 	return out
 }
+
+// duplicateTopics is the cosine similarity of two topics' term weights
+// above which they count as the same topic.
+const duplicateTopics = 0.999
+
+// topicWarnings names the pairs of topics that came out the same, which
+// happens when the corpus has fewer distinct documents (or themes) than k:
+// every document identical gives k copies of one topic.
+func topicWarnings(similarity [][]float64) []string {
+	var out []string
+	same := 0
+	for a := range similarity {
+		for b := a + 1; b < len(similarity); b++ {
+			if similarity[a][b] > duplicateTopics {
+				same++
+				if same <= 3 {
+					out = append(out, fmt.Sprintf("topics %d and %d are the same (cosine %.4f)", a, b, similarity[a][b]))
+				}
+			}
+		}
+	}
+	if same > 0 {
+		out = append(out, fmt.Sprintf("%d pairs of topics are the same: the corpus seems to hold fewer distinct documents or themes than k = %d; try a smaller --k", same, len(similarity)))
+	}
+	return out
+}

@@ -74,6 +74,9 @@ func runAction(c *cli.Context) error {
 	}
 	out.moreSkips()
 	out.note("%s", res.Vectorized.Account.String())
+	for _, w := range res.Warnings {
+		out.note("topicmill: warning: %s", w)
+	}
 	for _, s := range res.Seeds {
 		if len(s.Unknown) > 0 {
 			out.note("seed topic %d: not in the vocabulary: %s", s.Topic, strings.Join(s.Unknown, ", "))
@@ -122,6 +125,7 @@ func runSummary(command, dir string, res *pipeline.Result) map[string]any {
 		"diversity":       r.Diversity,
 		"topics":          topics,
 		"seconds":         timings,
+		"warnings":        res.Warnings,
 	}
 	if sc := r.Scores; sc != nil {
 		s["scores"] = map[string]float64{"nmi": sc.NMI, "ari": sc.ARI, "purity": sc.Purity, "accuracy": sc.Accuracy}
