@@ -239,10 +239,16 @@ func (m *Model) check() error {
 	if _, err := m.solver(0).WithDefaults(); err != nil {
 		return err
 	}
+	total := 0.0
 	for i, w := range m.W {
 		if !(w >= 0) || math.IsInf(w, 0) {
 			return fmt.Errorf("W entry %d is %v", i, w)
 		}
+		total += w
+	}
+	// An all-zero W would report every document as "no known term".
+	if total == 0 {
+		return errors.New("W is all zero")
 	}
 	return nil
 }

@@ -238,6 +238,12 @@ func TestLoadModelRefusesDamagedValues(t *testing.T) {
 	if err := m.check(); err == nil {
 		t.Error("a negative W entry passes check")
 	}
+	for i := range m.W {
+		m.W[i] = 0
+	}
+	if err := m.check(); err == nil || !strings.Contains(err.Error(), "all zero") {
+		t.Errorf("an all-zero W: check = %v", err)
+	}
 }
 
 // TestLibraryRunPrunesAsTheCLIDoes checks that the defaults have one owner:
