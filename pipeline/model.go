@@ -1,9 +1,7 @@
 package pipeline
 
 import (
-	"crypto/sha256"
 	"encoding/binary"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -18,6 +16,7 @@ import (
 	"github.com/topicmill/topicmill/cluster"
 	"github.com/topicmill/topicmill/factor"
 	"github.com/topicmill/topicmill/internal/atomicfile"
+	"github.com/topicmill/topicmill/internal/checksum"
 	"github.com/topicmill/topicmill/internal/parallel"
 	"github.com/topicmill/topicmill/report"
 	"github.com/topicmill/topicmill/sparse"
@@ -142,20 +141,11 @@ func (m *Model) wBytes() []byte {
 }
 
 // checksum is the SHA-256 of the model's JSON (without the checksum) and
-// then W's bytes, in hex. encoding/json writes a struct the same way every
-// time and float64s so that they read back exactly, so a loaded model
-// recomputes the sum of the file it came from.
+// then W's bytes, in hex.
 func (m *Model) checksum(wbytes []byte) (string, error) {
 	c := *m
 	c.Checksum = ""
-	body, err := json.Marshal(&c)
-	if err != nil {
-		return "", fmt.Errorf("model: %w", err)
-	}
-	h := sha256.New()
-	h.Write(body)
-	h.Write(wbytes)
-	return hex.EncodeToString(h.Sum(nil)), nil
+	return checksum.Of(&c, wbytes)
 }
 
 // LoadModel reads a model written by Save, from its JSON file or from the

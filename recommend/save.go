@@ -1,9 +1,7 @@
 package recommend
 
 import (
-	"crypto/sha256"
 	"encoding/binary"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -13,6 +11,7 @@ import (
 	"path/filepath"
 
 	"github.com/topicmill/topicmill/internal/atomicfile"
+	"github.com/topicmill/topicmill/internal/checksum"
 	"github.com/topicmill/topicmill/sparse"
 )
 
@@ -85,14 +84,7 @@ func (m *Model) dataLen() int {
 func (m *Model) checksum(data []byte) (string, error) {
 	c := *m
 	c.Checksum = ""
-	body, err := json.Marshal(&c)
-	if err != nil {
-		return "", fmt.Errorf("recommender model: %w", err)
-	}
-	h := sha256.New()
-	h.Write(body)
-	h.Write(data)
-	return hex.EncodeToString(h.Sum(nil)), nil
+	return checksum.Of(&c, data)
 }
 
 // Load reads a model written by Save, from its folder or its JSON file, and
