@@ -117,7 +117,7 @@ const DefaultTolKL = 1e-4
 
 // Event is a progress report from a long stage.
 type Event struct {
-	Stage   string        // "read" or "factor"
+	Stage   string        // "read", "factor" or "assign" (the documents outside a fitted sample)
 	Done    int           // documents read, or iterations done
 	Total   int           // what Done counts up to; 0 when not known ahead (documents)
 	Message string        // a short human-readable status

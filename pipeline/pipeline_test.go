@@ -403,7 +403,20 @@ func analyzerFilter(m map[string]any, i int) map[string]any {
 // the same for the same seed.
 func TestFitOnASample(t *testing.T) {
 	ctx := context.Background()
+	var stages []string
 	cfg := Config{Source: demo, NMF: factor.NMF{K: 6}, FitSample: 90}
+	withProgress := cfg
+	withProgress.Progress = func(e Event) {
+		if len(stages) == 0 || stages[len(stages)-1] != e.Stage {
+			stages = append(stages, e.Stage)
+		}
+	}
+	if _, err := Run(ctx, withProgress); err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(stages, []string{"factor", "assign"}) {
+		t.Errorf("progress stages %q, want factor then assign (300 documents read give no read event)", stages)
+	}
 	res, err := Run(ctx, cfg)
 	if err != nil {
 		t.Fatal(err)
