@@ -2,7 +2,6 @@ package main
 
 import (
 	"encoding/csv"
-	"encoding/json"
 	"fmt"
 	"os"
 	"strconv"
@@ -35,7 +34,7 @@ Examples:
 				Name:      "fit",
 				Usage:     "fit a recommender model to a ratings file (CSV, TSV or Parquet) and save it",
 				ArgsUsage: "RATINGS",
-				Flags: append(append(ratingsFlags(), fitFlags()...),
+				Flags: append(append(append(ratingsFlags(), fitFlags()...), outputFlags()...),
 					&cli.StringFlag{Name: "out", Value: "topicmill-recommend", Usage: "folder for recommender.json and recommender.bin"}),
 				Action: recommendFit,
 			},
@@ -50,22 +49,21 @@ Examples:
 			{
 				Name:   "top",
 				Usage:  "list the items with the best predicted ratings among those a user has not rated",
-				Flags:  []cli.Flag{modelFlag(), &cli.StringFlag{Name: "user", Usage: "the user's `ID`"}, countFlag()},
+				Flags:  append(outputFlags(), modelFlag(), &cli.StringFlag{Name: "user", Usage: "the user's `ID`"}, countFlag()),
 				Action: recommendTop,
 			},
 			{
 				Name:   "similar",
 				Usage:  "list the items most similar to an item (cosine of their factors)",
-				Flags:  []cli.Flag{modelFlag(), &cli.StringFlag{Name: "item", Usage: "the item's `ID`"}, countFlag()},
+				Flags:  append(outputFlags(), modelFlag(), &cli.StringFlag{Name: "item", Usage: "the item's `ID`"}, countFlag()),
 				Action: recommendSimilar,
 			},
 			{
 				Name:      "eval",
 				Usage:     "seeded k-fold cross-validation: RMSE and MAE per fold and their means, fit time per fold",
 				ArgsUsage: "RATINGS",
-				Flags: append(append(ratingsFlags(), fitFlags()...),
-					&cli.IntFlag{Name: "folds", Value: 5, Usage: "number of folds"},
-					&cli.BoolFlag{Name: "json", Usage: "end with one JSON line: rmse, mae, fit_s_per_fold and the folds"}),
+				Flags: append(append(append(ratingsFlags(), fitFlags()...), outputFlags()...),
+					&cli.IntFlag{Name: "folds", Value: 5, Usage: "number of folds"}),
 				Action: recommendEval,
 			},
 		},
@@ -173,9 +171,11 @@ func recommendFit(c *cli.Context) error {
 	if err := m.Save(out); err != nil {
 		return err
 	}
-	fmt.Printf("%d users × %d items, %d ratings, k = %d: training RMSE %.4f after %d iterations -> %s\n",
+	o := newOutput(c)
+	o.text("%d users × %d items, %d ratings, k = %d: training RMSE %.4f after %d iterations -> %s",
 		len(m.Users), len(m.Items), r.Len(), m.K, m.TrainRMSE, m.Iterations, out)
-	return nil
+	return o.summary(map[string]any{"command": "recommend fit", "out": out, "users": len(m.Users), "items": len(m.Items),
+		"ratings": r.Len(), "k": m.K, "train_rmse": m.TrainRMSE, "iterations": m.Iterations})
 }
 
 // loadModel loads --model.
@@ -233,8 +233,7 @@ func recommendTop(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	printScored(top, "predicted")
-	return nil
+	return printScored(newOutput(c), top, "predicted")
 }
 
 func recommendSimilar(c *cli.Context) error {
@@ -249,15 +248,17 @@ func recommendSimilar(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	printScored(sim, "cosine")
-	return nil
+	return printScored(newOutput(c), sim, "cosine")
 }
 
-// printScored prints a ranked list, one item a line.
-func printScored(list []recommend.Scored, what string) {
+// printScored prints a ranked list, one item a line (or as JSON).
+func printScored(out *output, list []recommend.Scored, what string) error {
+	items := make([]map[string]any, len(list))
 	for r, s := range list {
-		fmt.Printf("%3d  %s %.4f  %s\n", r+1, what, s.Score, s.Item)
+		out.text("%3d  %s %.4f  %s", r+1, what, s.Score, s.Item)
+		items[r] = map[string]any{"item": s.Item, what: s.Score}
 	}
+	return out.summary(map[string]any{"items": items})
 }
 
 func recommendEval(c *cli.Context) error {
@@ -269,29 +270,13 @@ func recommendEval(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
+	o := newOutput(c)
+	folds := make([]map[string]any, len(ev.Folds))
 	for f, fold := range ev.Folds {
-		fmt.Printf("fold %d: RMSE %.4f  MAE %.4f  fit %.2fs  (train %d, test %d, %d unknown)\n",
+		o.text("fold %d: RMSE %.4f  MAE %.4f  fit %.2fs  (train %d, test %d, %d unknown)",
 			f+1, fold.RMSE, fold.MAE, fold.FitSeconds, fold.Train, fold.Test, fold.Unknown)
+		folds[f] = map[string]any{"rmse": fold.RMSE, "mae": fold.MAE, "fit_s": fold.FitSeconds, "train": fold.Train, "test": fold.Test}
 	}
-	fmt.Printf("mean:   RMSE %.4f  MAE %.4f  fit %.2fs per fold\n", ev.RMSE, ev.MAE, ev.FitSecondsPerFold)
-	if c.Bool("json") {
-		type fold struct {
-			RMSE  float64 `json:"rmse"`
-			MAE   float64 `json:"mae"`
-			FitS  float64 `json:"fit_s"`
-			Train int     `json:"train"`
-			Test  int     `json:"test"`
-		}
-		out := struct {
-			RMSE  float64 `json:"rmse"`
-			MAE   float64 `json:"mae"`
-			FitS  float64 `json:"fit_s_per_fold"`
-			Folds []fold  `json:"folds"`
-		}{RMSE: ev.RMSE, MAE: ev.MAE, FitS: ev.FitSecondsPerFold}
-		for _, f := range ev.Folds {
-			out.Folds = append(out.Folds, fold{f.RMSE, f.MAE, f.FitSeconds, f.Train, f.Test})
-		}
-		return json.NewEncoder(os.Stdout).Encode(out)
-	}
-	return nil
+	o.text("mean:   RMSE %.4f  MAE %.4f  fit %.2fs per fold", ev.RMSE, ev.MAE, ev.FitSecondsPerFold)
+	return o.summary(map[string]any{"command": "recommend eval", "rmse": ev.RMSE, "mae": ev.MAE, "fit_s_per_fold": ev.FitSecondsPerFold, "folds": folds})
 }

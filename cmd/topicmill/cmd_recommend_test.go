@@ -102,8 +102,12 @@ func TestRecommendTVShows(t *testing.T) {
 	if err := json.Unmarshal([]byte(lines[len(lines)-1]), &res); err != nil || res.RMSE == nil || res.MAE == nil || res.FitS == nil || len(res.Folds) != 3 || res.Folds[0].Test != 7 {
 		t.Errorf("eval --json: last line %q (%v)", lines[len(lines)-1], err)
 	}
-	if len(lines) != 5 || !strings.HasPrefix(lines[3], "mean:") {
-		t.Errorf("eval printed %q, want 3 folds, the mean and the JSON", out)
+	if len(lines) != 1 {
+		t.Errorf("eval --json printed %q, want the one JSON line", out)
+	}
+	out, err = stdout(t, "recommend", "eval", ratings, "--k", "2", "--folds", "3")
+	if lines := strings.Split(strings.TrimSpace(out), "\n"); err != nil || len(lines) != 4 || !strings.HasPrefix(lines[3], "mean:") {
+		t.Errorf("eval printed %q (%v), want 3 folds and the mean", out, err)
 	}
 }
 
