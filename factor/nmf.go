@@ -128,6 +128,11 @@ type NMF struct {
 	L1W, L2W, L1H, L2H float64
 	Workers            int             // ≤ 0 means GOMAXPROCS; results do not depend on it
 	Progress           func(Iteration) // optional, called after each iteration
+	// WarmUp is, for a KL fit from Init, the number of Frobenius HALS
+	// iterations run from the initialisation first (≤ 0: none); their
+	// iterations are not in the trace. Topic runs use 15: see
+	// pipeline.DefaultWarmUp.
+	WarmUp int
 
 	// W0 (m × k) and H0 (k × n), when set, are the starting factors in place
 	// of Init. With both set the fit starts from them; with one set, the
@@ -347,6 +352,12 @@ func (s settings) fit(ctx context.Context, X, Xt *sparse.CSR, start time.Time) (
 	if s.H0 != nil {
 		Ht = transposeDense(s.H0)
 	}
+	if fromInit && s.Loss == KullbackLeibler && s.pull == nil && s.Fixed == NoFactor && s.WarmUp > 0 {
+		var err error
+		if W, Ht, err = s.warmUp(ctx, X, Xt, W, Ht); err != nil {
+			return nil, err
+		}
+	}
 	switch {
 	case s.Fixed == FactorW:
 		return s.fitFixed(ctx, s.problemH(Xt, W, Ht), start)
@@ -369,6 +380,18 @@ func (s settings) fit(ctx context.Context, X, Xt *sparse.CSR, start time.Time) (
 		return fitKL(ctx, X, Xt, W, Ht, s, fromInit, start)
 	}
 	return fitFrobenius(ctx, X, Xt, W, Ht, s, start)
+}
+
+// warmUp runs s.WarmUp Frobenius iterations from (W, Ht) and returns the
+// best pair they reached, the start of a KL fit (see DefaultWarmUp).
+func (s settings) warmUp(ctx context.Context, X, Xt *sparse.CSR, W, Ht *mat.Dense) (*mat.Dense, *mat.Dense, error) {
+	f := s
+	f.Loss, f.MaxIter, f.Tol, f.Progress = Frobenius, s.WarmUp, DefaultTolFrobenius, nil
+	res, err := fitFrobenius(ctx, X, Xt, W, Ht, f, time.Now())
+	if err != nil {
+		return nil, nil, err
+	}
+	return res.W, transposeDense(res.H), nil
 }
 
 // tracer records the trace and applies the stopping rule.

@@ -97,6 +97,20 @@ const (
 	AutoSample      = 100_000
 )
 
+// DefaultWarmUp starts a topic run's KL fit from 15 iterations of
+// accelerated HALS (Frobenius) instead of from NNDSVDa directly: on text
+// the cheap Frobenius iterations land coordinate descent in a better basin,
+// and it needs half the iterations. Measured (KL, tolerance 1e-4):
+// 20news-bydate k = 20, divergence 514,944 -> 513,752, 41 -> 20 KL
+// iterations, 9.3 -> 5.0 s with the warm-up, NMI 0.601 -> 0.638; sms-spam
+// k = 2 NMI 0.253 -> 0.295, k = 10 0.123 -> 0.160; the demo corpus unchanged
+// at 1.0 in 4 instead of 8 iterations. 10 warm-up iterations gave NMI
+// 0.626, 20 and 30 gave 0.640 and 0.638 for more time. It is not factor's
+// default: on a dense heavy-tailed table (planted gene expression, 4
+// classes) Frobenius is a poor guide and the warm-up lowered accuracy from
+// 0.733 to 0.667. A negative NMF.WarmUp turns it off.
+const DefaultWarmUp = 15
+
 // DefaultLoss is the factorization loss of a topic run when none is given.
 // Generalized KL suits word counts better than squared error: on
 // 20news-bydate (k = 20) it raised NMI from 0.533 to 0.557 (0.366 to 0.473
@@ -166,6 +180,9 @@ func withSolverDefaults(nmf factor.NMF, workers int) factor.NMF {
 	}
 	if nmf.Loss == "" {
 		nmf.Loss = DefaultLoss
+	}
+	if nmf.WarmUp == 0 {
+		nmf.WarmUp = DefaultWarmUp
 	}
 	if nmf.Tol == 0 && nmf.Loss == factor.KullbackLeibler {
 		nmf.Tol = DefaultTolKL

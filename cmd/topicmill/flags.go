@@ -59,9 +59,15 @@ func vectorFlags() []cli.Flag {
 }
 
 // factorFlags choose the factorization; defaultLoss differs between a topic
-// run (KL, for word counts) and a bare matrix (Frobenius).
+// run (KL, for word counts, started after a Frobenius warm-up) and a bare
+// matrix (Frobenius).
 func factorFlags(defaultLoss factor.Loss) []cli.Flag {
+	warmUp := 0
+	if defaultLoss == pipeline.DefaultLoss {
+		warmUp = pipeline.DefaultWarmUp
+	}
 	return []cli.Flag{
+		&cli.IntFlag{Name: "warm-up", Value: warmUp, Usage: "KL fits: Frobenius iterations run from the initialisation first (-1: none)"},
 		&cli.IntFlag{Name: "k", Value: pipeline.DefaultK, Usage: "number of topics", Action: positive[int]("k")},
 		&cli.StringFlag{Name: "loss", Value: string(defaultLoss), Usage: "frobenius or kullback-leibler"},
 		&cli.StringFlag{Name: "init", Value: string(factor.NNDSVDA), Usage: "nndsvda, nndsvd, nndsvdar or random"},
@@ -168,6 +174,7 @@ func nmfSettings(c *cli.Context) factor.NMF {
 		Seed:    c.Uint64("seed"),
 		MaxIter: c.Int("max-iter"),
 		Tol:     c.Float64("tol"),
+		WarmUp:  c.Int("warm-up"),
 		L1W:     c.Float64("l1-w"),
 		L2W:     c.Float64("l2-w"),
 		L1H:     c.Float64("l1-h"),
