@@ -122,44 +122,48 @@ func (m *Model) Assign(ctx context.Context, opts AssignOptions, visit func(*Assi
 		docs []DocInfo
 		bags []vocab.Bag
 	)
-	flush := func() error {
-		if len(docs) == 0 {
+	// flush solves and hands on the first n pending documents.
+	flush := func(n int) error {
+		if n == 0 {
 			return nil
 		}
-		x := m.Weighting.Matrix(bags, workers)
+		x := m.Weighting.Matrix(bags[:n], workers)
 		h, err := solver.Transform(ctx, w, x)
 		if err != nil {
 			return err
 		}
-		batch := &AssignedBatch{Docs: make([]Assigned, len(docs)), X: x, H: h}
+		batch := &AssignedBatch{Docs: make([]Assigned, n), X: x, H: h}
 		labels, confidence := m.predict(x, workers)
 		for j, a := range cluster.Assign(w, h, workers) {
 			batch.Docs[j] = Assigned{Doc: docs[j], Assignment: a, Predicted: labels[j], Confidence: confidence[j]}
 		}
-		docs, bags = docs[:0], bags[:0]
+		docs, bags = append(docs[:0], docs[n:]...), append(bags[:0], bags[n:]...)
 		return visit(batch)
 	}
 	stats, err := bg.bag(ctx, opts.Source, opts.Corpus, func(d []DocInfo, b []vocab.Bag) error {
 		docs = append(docs, d...)
 		bags = append(bags, b...)
-		if len(docs) >= batchSize {
-			return flush()
+		for len(docs) >= batchSize {
+			if err := flush(batchSize); err != nil {
+				return err
+			}
 		}
 		return nil
 	})
 	if err != nil {
 		return stats, err
 	}
-	return stats, flush()
+	return stats, flush(len(docs))
 }
 
 // AssignSummary is the account of an assign: what was read, how many
 // documents each topic received and, for labeled documents, how well the
 // predicted labels match.
 type AssignSummary struct {
-	Stats      corpus.Stats
-	Sizes      []int // documents per topic
-	Unassigned int   // documents with no known term
+	Stats      corpus.Stats // what was read of the whole source (a shard reads it all and keeps its part)
+	Assigned   int          // documents assigned (a shard's own)
+	Sizes      []int        // documents per topic
+	Unassigned int          // documents with no known term
 	// Classification scores the predictions of the documents that carry a
 	// label (Documents is 0 when none does, or the model has no labels).
 	Classification cluster.Classification
@@ -174,6 +178,9 @@ type AssignSummary struct {
 // while the documents are read and appearing together; it returns the
 // tallies.
 func (m *Model) AssignTo(ctx context.Context, opts AssignOptions, out string) (*AssignSummary, error) {
+	if err := checkNotRunFolder(out); err != nil {
+		return nil, err
+	}
 	sum := &AssignSummary{Sizes: make([]int, m.K), Out: out}
 	params := map[string]string{"source": opts.Source}
 	if opts.Shard.N > 1 {
@@ -181,7 +188,7 @@ func (m *Model) AssignTo(ctx context.Context, opts AssignOptions, out string) (*
 	}
 	meta := report.NewMeta(Version, params)
 	problems := collectProblems(&opts.Corpus)
-	err := writeSet(out, func(st *staging) error {
+	err := writeSet(out, assignOutputs, func(st *staging) error {
 		if err := m.streamAssign(ctx, opts, st, meta, sum); err != nil {
 			return err
 		}
@@ -232,6 +239,7 @@ func (m *Model) streamAssign(ctx context.Context, opts AssignOptions, st *stagin
 
 // add counts one assigned document.
 func (s *AssignSummary) add(a Assigned) {
+	s.Assigned++
 	if a.Assignment.Topic >= 0 {
 		s.Sizes[a.Assignment.Topic]++
 	} else {

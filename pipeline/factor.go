@@ -56,6 +56,9 @@ func FactorMatrix(ctx context.Context, opts FactorOptions) (*Factored, error) {
 	if opts.TopRows < 0 {
 		return nil, invalid(fmt.Errorf("top rows %d: want ≥ 0 (0: %d)", opts.TopRows, DefaultTopTerms))
 	}
+	if err := checkNotRunFolder(opts.Out); err != nil {
+		return nil, err
+	}
 	nmf, _ := opts.NMF.WithDefaults()
 	x, names, err := readNamedMatrix(opts.Matrix, opts.RowNames)
 	if err != nil {
@@ -69,7 +72,7 @@ func FactorMatrix(ctx context.Context, opts FactorOptions) (*Factored, error) {
 		return nil, fmt.Errorf("factor %s: %w", opts.Matrix, err)
 	}
 	res := &Factored{Rows: x.Rows, Cols: x.Cols, NMF: nmf, Fit: fit, Names: names, Assignments: cluster.Assign(fit.W, fit.H, nmf.Workers)}
-	err = writeSet(opts.Out, func(st *staging) error {
+	err = writeSet(opts.Out, factorOutputs, func(st *staging) error {
 		writeFactor := func(name string, m mat.Matrix) func() error {
 			return func() error {
 				return atomicfile.Write(st.path(name), func(w io.Writer) error {

@@ -45,6 +45,7 @@ type Model struct {
 	Loss       factor.Loss       `json:"loss"`
 	L1H        float64           `json:"l1_h"`
 	L2H        float64           `json:"l2_h"`
+	Tol        float64           `json:"tol,omitempty"` // the run's stopping tolerance, which assign solves H to (0: factor's default)
 	K          int               `json:"k"`
 	W          []float64         `json:"-"`           // terms × topics, row-major; saved in WFile
 	WFile      string            `json:"w_file"`      // W's file (then the classifier's log probabilities), in the model's folder
@@ -82,6 +83,7 @@ func newModel(cfg Config, vec *Vectorized, fit *factor.Result, run *report.Run) 
 		Loss:       cfg.NMF.Loss,
 		L1H:        cfg.NMF.L1H,
 		L2H:        cfg.NMF.L2H,
+		Tol:        cfg.NMF.Tol,
 		K:          k,
 		W:          w,
 		WFile:      ModelWFile,
@@ -245,7 +247,7 @@ func (m *Model) check() error {
 
 // solver returns the settings that solve H for new documents with W fixed.
 func (m *Model) solver(workers int) factor.NMF {
-	return factor.NMF{K: m.K, Loss: m.Loss, L1H: m.L1H, L2H: m.L2H, Workers: workers}
+	return factor.NMF{K: m.K, Loss: m.Loss, L1H: m.L1H, L2H: m.L2H, Tol: m.Tol, Workers: workers}
 }
 
 // topicsW returns W as a matrix, terms × topics.

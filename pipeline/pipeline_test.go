@@ -76,6 +76,9 @@ func TestModelRoundTripAndBatches(t *testing.T) {
 	collect := func(batch, workers int, shard Shard) []Assigned {
 		var out []Assigned
 		if _, err := m.Assign(context.Background(), AssignOptions{Source: demo, BatchSize: batch, Workers: workers, Shard: shard}, func(b *AssignedBatch) error {
+			if batch > 0 && len(b.Docs) > batch {
+				t.Errorf("a batch of %d documents, want at most %d", len(b.Docs), batch)
+			}
 			out = append(out, b.Docs...)
 			return nil
 		}); err != nil {

@@ -53,7 +53,7 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 	}
 	if vec.Columns != nil {
 		assignStart := time.Now()
-		if fit.H, err = assignAll(ctx, vec, fit.W, cfg.NMF, cfg.Workers, cfg.Progress); err != nil {
+		if fit.H, err = assignAll(ctx, vec, fit, cfg.NMF, cfg.Workers, cfg.Progress); err != nil {
 			return nil, err
 		}
 		vec.Timings = append(vec.Timings, Timing{"assigning the documents outside the sample", time.Since(assignStart)})
@@ -72,11 +72,13 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 const sampleAssignSweeps = 5
 
 // assignAll solves H (k × documents) for every document of a run fitted on
-// a sample, with W fixed, a batch of AssignBatchSize documents at a time:
-// the assign path, so that the whole matrix X is never built. The packed
+// a sample, with W fixed, a batch of AssignBatchSize documents at a time
+// (the assign path, so that the whole matrix X is never built), then gives
+// the sample's documents back the columns the fit gave them. The packed
 // bags are released when done; progress, when set, hears of each batch.
-func assignAll(ctx context.Context, vec *Vectorized, W *mat.Dense, nmf factor.NMF, workers int, progress func(Event)) (*mat.Dense, error) {
+func assignAll(ctx context.Context, vec *Vectorized, fit *factor.Result, nmf factor.NMF, workers int, progress func(Event)) (*mat.Dense, error) {
 	start := time.Now()
+	W := fit.W
 	_, k := W.Dims()
 	n := vec.packed.Len()
 	H := mat.NewDense(k, n, nil)
@@ -91,6 +93,12 @@ func assignAll(ctx context.Context, vec *Vectorized, W *mat.Dense, nmf factor.NM
 		H.Slice(0, k, lo, hi).(*mat.Dense).Copy(h)
 		if progress != nil {
 			progress(Event{Stage: "assign", Done: hi, Total: n, Message: fmt.Sprintf("%d of %d documents", hi, n), Elapsed: time.Since(start)})
+		}
+	}
+	// The sample's own documents keep the columns the fit gave them.
+	for c, j := range vec.Columns {
+		for t := range k {
+			H.Set(t, j, fit.H.At(t, c))
 		}
 	}
 	vec.packed = nil

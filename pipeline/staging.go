@@ -7,20 +7,33 @@ import (
 	"path/filepath"
 )
 
-// outputNames are the files topicmill writes into an output folder; a set
-// written there replaces every one of them, so that no folder holds a mix of
-// two runs (say a vectorize's docs.parquet beside a run's assignments).
-var outputNames = []string{MatrixFile, TermsFile, DocsFile, TopicsFile, AssignmentsFile, DocTopicsFile, ReportFile, ModelFile, ModelWFile, TraceFile, WFile, HFile, ClassifyFile, ConfusionFile, ProblemsFile, TreeFile, SweepFile, SweepReportFile, AssignmentsCSVFile, TopRowsFile, TopRowsCSVFile, OverTimeFile}
+// The kinds of output set, each the files one kind of command writes. A
+// set replaces the files of its kind that it does not write itself (a
+// vectorize into a run's folder removes that run's assignments and model,
+// which no longer describe its docs.parquet), and never touches the files
+// of another kind or a user's own.
+var (
+	// corpusOutputs are run's, vectorize's and reduce's.
+	corpusOutputs = []string{MatrixFile, TermsFile, DocsFile, TopicsFile, AssignmentsFile, DocTopicsFile, ReportFile, ModelFile, ModelWFile, TraceFile, ProblemsFile, TreeFile, OverTimeFile}
+	// assignOutputs are assign's.
+	assignOutputs = []string{AssignmentsFile, DocTopicsFile, ProblemsFile, ClassifyFile, ConfusionFile}
+	// factorOutputs are factor's.
+	factorOutputs = []string{WFile, HFile, TraceFile, AssignmentsFile, AssignmentsCSVFile, TopRowsFile, TopRowsCSVFile}
+	// sweepOutputs are sweep's.
+	sweepOutputs = []string{SweepFile, SweepReportFile}
+)
 
 // staging holds a set of outputs in a hidden folder inside dir until every
-// one is written; commit then moves them into dir together. A failure before
-// commit leaves dir as it was.
+// one is written; commit then moves them into dir together. A failure while
+// writing leaves dir as it was.
 type staging struct {
 	dir, tmp string
+	kind     []string // the outputs of the set's kind, replaced together
 }
 
-// newStaging creates dir if needed and a fresh staging folder inside it.
-func newStaging(dir string) (*staging, error) {
+// newStaging creates dir if needed and a fresh staging folder inside it,
+// for a set of the given kind.
+func newStaging(dir string, kind []string) (*staging, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("output folder: %w", err)
 	}
@@ -28,15 +41,15 @@ func newStaging(dir string) (*staging, error) {
 	if err != nil {
 		return nil, fmt.Errorf("output folder: %w", err)
 	}
-	return &staging{dir: dir, tmp: tmp}, nil
+	return &staging{dir: dir, tmp: tmp, kind: kind}, nil
 }
 
 // path is where the output called name is written before commit.
 func (s *staging) path(name string) string { return filepath.Join(s.tmp, name) }
 
 // commit moves every staged file into dir, removes the outputs of an
-// earlier set that this one does not replace, and removes the staging
-// folder. Only renames happen here: the writing is over.
+// earlier set of the same kind that this one does not replace, and removes
+// the staging folder. Only renames happen here: the writing is over.
 func (s *staging) commit() error {
 	entries, err := os.ReadDir(s.tmp)
 	if err != nil {
@@ -49,7 +62,7 @@ func (s *staging) commit() error {
 		}
 		written[e.Name()] = true
 	}
-	for _, name := range outputNames {
+	for _, name := range s.kind {
 		if !written[name] {
 			if err := os.Remove(filepath.Join(s.dir, name)); err != nil && !errors.Is(err, os.ErrNotExist) {
 				return fmt.Errorf("remove stale %s: %w", filepath.Join(s.dir, name), err)
@@ -62,10 +75,12 @@ func (s *staging) commit() error {
 // abort removes the staging folder and what it holds.
 func (s *staging) abort() { os.RemoveAll(s.tmp) }
 
-// writeSet writes a set of outputs into dir through a staging folder: all
-// of them appear, or (on an error) none and dir is left as it was.
-func writeSet(dir string, write func(st *staging) error) error {
-	st, err := newStaging(dir)
+// writeSet writes a set of outputs of the given kind into dir through a
+// staging folder: all of them appear, or (on an error while writing) none
+// and dir is left as it was. Should a rename fail at the very end, the
+// files not yet moved are removed with the staging folder.
+func writeSet(dir string, kind []string, write func(st *staging) error) error {
+	st, err := newStaging(dir, kind)
 	if err != nil {
 		return err
 	}
@@ -73,7 +88,21 @@ func writeSet(dir string, write func(st *staging) error) error {
 		st.abort()
 		return err
 	}
-	return st.commit()
+	if err := st.commit(); err != nil {
+		st.abort()
+		return err
+	}
+	return nil
+}
+
+// checkNotRunFolder refuses an output folder that holds a run's model: an
+// assign or factor there would replace the run's assignments.parquet and
+// leave a folder that mixes two kinds of output. Its error wraps ErrInvalid.
+func checkNotRunFolder(dir string) error {
+	if _, err := os.Stat(filepath.Join(dir, ModelFile)); err == nil {
+		return invalid(fmt.Errorf("output folder %s holds a run's outputs (%s): choose another folder", dir, ModelFile))
+	}
+	return nil
 }
 
 // CheckOutputFolder checks, before any work, that dir can hold outputs: it

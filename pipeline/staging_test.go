@@ -50,7 +50,7 @@ func TestWriteSetAllOrNothing(t *testing.T) {
 		}
 	}
 	boom := errors.New("disk full")
-	err := writeSet(dir, func(st *staging) error {
+	err := writeSet(dir, corpusOutputs, func(st *staging) error {
 		if err := write(ModelFile, "new model")(st); err != nil {
 			return err
 		}
@@ -65,7 +65,7 @@ func TestWriteSetAllOrNothing(t *testing.T) {
 	if b, _ := os.ReadFile(filepath.Join(dir, ModelFile)); string(b) != "old "+ModelFile {
 		t.Errorf("model.json holds %q after a failed set, want the old one", b)
 	}
-	if err := writeSet(dir, write(ModelFile, "new model")); err != nil {
+	if err := writeSet(dir, corpusOutputs, write(ModelFile, "new model")); err != nil {
 		t.Fatal(err)
 	}
 	// assignments.parquet belonged to the earlier set: gone; notes.txt is not ours: kept.
@@ -166,5 +166,38 @@ func TestProblemsAreKept(t *testing.T) {
 	if len(rows) != 2 || got["bin.txt"].Reason != "binary" || !got["bin.txt"].Skipped ||
 		got["cp.txt"].Reason != "repaired-encoding" || got["cp.txt"].Skipped {
 		t.Errorf("problems.parquet = %+v, want bin.txt skipped as binary and cp.txt repaired", rows)
+	}
+}
+
+// TestAssignNeverReplacesARun checks that an assign whose --out is a run's
+// folder is refused before any work, and that the run's model survives;
+// an assign set replaces only an earlier assign's files.
+func TestAssignNeverReplacesARun(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	res, err := Run(ctx, Config{Source: demo, NMF: factor.NMF{K: 3}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := res.Write(dir); err != nil {
+		t.Fatal(err)
+	}
+	before := names(t, dir)
+	if _, err := res.Model.AssignTo(ctx, AssignOptions{Source: demo}, dir); !errors.Is(err, ErrInvalid) {
+		t.Errorf("assign into the run's folder: %v, want ErrInvalid", err)
+	}
+	if got := names(t, dir); !slices.Equal(got, before) {
+		t.Errorf("the run's folder holds %q after a refused assign, was %q", got, before)
+	}
+	out := t.TempDir()
+	if err := os.WriteFile(filepath.Join(out, "notes.txt"), []byte("mine"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := res.Model.AssignTo(ctx, AssignOptions{Source: demo}, out); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{AssignmentsFile, ClassifyFile, ConfusionFile, DocTopicsFile, "notes.txt", ProblemsFile}
+	if got := names(t, out); !slices.Equal(got, want) {
+		t.Errorf("assign wrote %q, want %q", got, want)
 	}
 }

@@ -389,7 +389,7 @@ func recommendMatrix(points []report.SweepPoint) (int, string, string) {
 // Write puts sweep.parquet and sweep.html into dir, together (a failure
 // leaves dir as it was).
 func (r *SweepResult) Write(dir string) error {
-	return writeSet(dir, func(st *staging) error {
+	return writeSet(dir, sweepOutputs, func(st *staging) error {
 		return parallel.Do(
 			func() error { return report.WriteSweep(st.path(SweepFile), r.Report) },
 			func() error { return report.WriteSweepHTML(st.path(SweepReportFile), r.Report) },

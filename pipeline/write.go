@@ -36,7 +36,7 @@ const (
 // metadata.
 func (v *Vectorized) Write(dir string, cfg Config) error {
 	meta := report.NewMeta(Version, cfg.Parameters())
-	return writeSet(dir, func(st *staging) error {
+	return writeSet(dir, corpusOutputs, func(st *staging) error {
 		return parallel.Do(
 			func() error {
 				return atomicfile.Write(st.path(MatrixFile), func(w io.Writer) error {
@@ -75,7 +75,7 @@ func (v *Vectorized) writeTables(st *staging, meta report.Meta) error {
 // together: a failure while writing leaves dir's earlier outputs as they
 // were.
 func (r *Result) Write(dir string) error {
-	return writeSet(dir, r.write)
+	return writeSet(dir, corpusOutputs, r.write)
 }
 
 // write writes the outputs of a run into a staging folder.

@@ -61,6 +61,9 @@ func assignAction(c *cli.Context) error {
 	}
 	out.moreSkips()
 	out.note("%s", sum.Stats.String())
+	if shard.N > 1 {
+		out.note("shard %d/%d: assigned %d of the documents read", shard.I, shard.N, sum.Assigned)
+	}
 	for t, n := range sum.Sizes {
 		out.text("topic %2d  %6d documents  %v", t, n, model.TopicTerms[t])
 	}
@@ -74,7 +77,7 @@ func assignAction(c *cli.Context) error {
 	}
 	out.text("assignments: %s", dir)
 	s := map[string]any{
-		"command": "assign", "out": dir, "documents": sum.Stats.Read, "skipped": sum.Stats.SkippedTotal(),
+		"command": "assign", "out": dir, "documents": sum.Assigned, "read": sum.Stats.Read, "skipped": sum.Stats.SkippedTotal(),
 		"topic_documents": sum.Sizes, "unassigned": sum.Unassigned,
 	}
 	if cl.Documents > 0 {
